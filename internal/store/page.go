@@ -1,0 +1,74 @@
+package store
+
+import (
+	"strings"
+
+	"gorm.io/gorm"
+
+	"chungsuc/internal/vntext"
+)
+
+// ListQuery is what every list screen sends: a search text, a sort column
+// (one of the screen's allowed ones), a page, and whether to show the
+// deleted rows instead of the live ones.
+type ListQuery struct {
+	Search   string `json:"search"`
+	SortBy   string `json:"sortBy"`
+	Desc     bool   `json:"desc"`
+	Page     int    `json:"page"`
+	PageSize int    `json:"pageSize"`
+	Deleted  bool   `json:"deleted"`
+}
+
+// MaxPageSize bounds one page.
+const MaxPageSize = 500
+
+// Scope applies the deleted/live choice, the diacritic-insensitive search on
+// the search_key column, and the sort (falling back to def; the id breaks ties
+// so pages are stable).
+func (q ListQuery) Scope(tx *gorm.DB, allowedSort map[string]string, def string) *gorm.DB {
+	if q.Deleted {
+		tx = tx.Unscoped().Where("deleted_at IS NOT NULL")
+	}
+	if s := vntext.Fold(q.Search); s != "" {
+		for _, word := range strings.Fields(s) {
+			tx = tx.Where("search_key LIKE ? ESCAPE '\\'", "%"+escapeLike(word)+"%")
+		}
+	}
+	col, ok := allowedSort[q.SortBy]
+	if !ok {
+		col = def
+	}
+	dir := " ASC"
+	if q.Desc {
+		dir = " DESC"
+	}
+	return tx.Order(col + dir).Order("id ASC")
+}
+
+// Paginate applies limit and offset; it returns the normalised page and size.
+func (q ListQuery) Paginate(tx *gorm.DB) (*gorm.DB, int, int) {
+	size := q.PageSize
+	if size <= 0 {
+		size = 20
+	}
+	if size > MaxPageSize {
+		size = MaxPageSize
+	}
+	page := q.Page
+	if page < 1 {
+		page = 1
+	}
+	return tx.Limit(size).Offset((page - 1) * size), page, size
+}
+
+func escapeLike(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+// SearchKey builds the folded text stored in search_key from the fields a
+// user may search by.
+func SearchKey(parts ...string) string {
+	return vntext.Fold(strings.Join(parts, " "))
+}
