@@ -32,13 +32,14 @@ type Core struct {
 	// openErr is why the database could not be opened; the window starts
 	// anyway and shows it, with a retry.
 	openErr error
+	started time.Time
 }
 
 // NewCore opens the database named by dsn and takes the daily backup. If the
 // database cannot be opened the Core is still returned, with the error kept
 // for the window to show; the error is also returned for the caller to log.
 func NewCore(ctx context.Context, dsn, dataDir, version string, log *slog.Logger) (*Core, error) {
-	c := &Core{dsn: dsn, dataDir: dataDir, log: log, version: version}
+	c := &Core{dsn: dsn, dataDir: dataDir, log: log, version: version, started: ProcessStart}
 	return c, c.Reconnect(ctx)
 }
 
@@ -75,6 +76,9 @@ func (c *Core) open(ctx context.Context) (*store.DB, error) {
 
 // BackupDir is where backups go.
 func (c *Core) BackupDir() string { return filepath.Join(c.dataDir, "backups") }
+
+// ProcessStart is when the process started (set by main as early as it can).
+var ProcessStart = time.Now()
 
 // Startup is called by Wails with the window's context (kept for dialogs).
 func (c *Core) Startup(ctx context.Context) { c.wails = ctx }

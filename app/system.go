@@ -256,6 +256,13 @@ func openWithOS(path string) error {
 	return nil
 }
 
+// UIReady is called by the window once a view has painted for the first
+// time; the log line carries the time since the process started, which the
+// start-up benchmark reads.
+func (s *System) UIReady(view string) {
+	s.core.log.Info("ui ready", "view", view, "sinceStartMs", time.Since(s.core.started).Milliseconds())
+}
+
 // Choices are the codes the forms offer; their labels live in vi.json.
 type Choices struct {
 	UnitKinds        []string `json:"unitKinds"`

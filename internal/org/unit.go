@@ -14,14 +14,14 @@ import (
 // Unit kinds. The list is what a department has; the label of each lives
 // in vi.json (org.unitKind.<code>).
 const (
-	KindPhong           = "phong"             // Văn phòng, Thanh tra, phòng chuyên môn
-	KindDonViThuoc      = "don_vi_thuoc"      // chi cục, đơn vị thuộc Sở
-	KindDonViTrucThuoc  = "don_vi_truc_thuoc" // đơn vị sự nghiệp trực thuộc
-	KindLanhDao         = "lanh_dao"          // Ban lãnh đạo
-	KindDang            = "dang"              // Đảng bộ, chi bộ
-	KindDoanThe         = "doan_the"          // Công đoàn, Đoàn Thanh niên, Hội Cựu chiến binh
-	KindHoiDong         = "hoi_dong"          // Hội đồng Thi đua - Khen thưởng
-	KindKhac            = "khac"
+	KindPhong          = "phong"             // Văn phòng, Thanh tra, phòng chuyên môn
+	KindDonViThuoc     = "don_vi_thuoc"      // chi cục, đơn vị thuộc Sở
+	KindDonViTrucThuoc = "don_vi_truc_thuoc" // đơn vị sự nghiệp trực thuộc
+	KindLanhDao        = "lanh_dao"          // Ban lãnh đạo
+	KindDang           = "dang"              // Đảng bộ, chi bộ
+	KindDoanThe        = "doan_the"          // Công đoàn, Đoàn Thanh niên, Hội Cựu chiến binh
+	KindHoiDong        = "hoi_dong"          // Hội đồng Thi đua - Khen thưởng
+	KindKhac           = "khac"
 )
 
 // UnitKinds lists the kinds in display order.

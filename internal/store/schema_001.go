@@ -17,7 +17,7 @@ type m1Base struct {
 }
 
 type m1Agency struct {
-	Base m1Base `gorm:"embedded"`
+	Base       m1Base `gorm:"embedded"`
 	Name       string `gorm:"size:200;not null"`
 	ParentBody string `gorm:"size:200"`
 	Abbrev     string `gorm:"size:30"`
@@ -34,7 +34,7 @@ type m1Agency struct {
 func (m1Agency) TableName() string { return "agencies" }
 
 type m1Unit struct {
-	Base m1Base `gorm:"embedded"`
+	Base        m1Base    `gorm:"embedded"`
 	AgencyID    string    `gorm:"size:36;not null;index"`
 	Agency      *m1Agency `gorm:"foreignKey:AgencyID;references:ID"`
 	ParentID    *string   `gorm:"size:36;index"`
@@ -53,7 +53,7 @@ type m1Unit struct {
 func (m1Unit) TableName() string { return "units" }
 
 type m1Staff struct {
-	Base m1Base `gorm:"embedded"`
+	Base      m1Base    `gorm:"embedded"`
 	AgencyID  string    `gorm:"size:36;not null;index"`
 	Agency    *m1Agency `gorm:"foreignKey:AgencyID;references:ID"`
 	UnitID    *string   `gorm:"size:36;index"`
@@ -76,7 +76,7 @@ type m1Staff struct {
 func (m1Staff) TableName() string { return "staff" }
 
 type m1Campaign struct {
-	Base m1Base `gorm:"embedded"`
+	Base        m1Base    `gorm:"embedded"`
 	AgencyID    string    `gorm:"size:36;not null;index"`
 	Agency      *m1Agency `gorm:"foreignKey:AgencyID;references:ID"`
 	Name        string    `gorm:"size:300;not null"`
@@ -90,7 +90,7 @@ type m1Campaign struct {
 func (m1Campaign) TableName() string { return "campaigns" }
 
 type m1LegalBasis struct {
-	Base m1Base `gorm:"embedded"`
+	Base       m1Base      `gorm:"embedded"`
 	CampaignID string      `gorm:"size:36;not null;index"`
 	Campaign   *m1Campaign `gorm:"foreignKey:CampaignID;references:ID"`
 	Number     string      `gorm:"size:60"`
@@ -103,7 +103,7 @@ type m1LegalBasis struct {
 func (m1LegalBasis) TableName() string { return "campaign_legal_bases" }
 
 type m1Target struct {
-	Base m1Base `gorm:"embedded"`
+	Base       m1Base      `gorm:"embedded"`
 	CampaignID string      `gorm:"size:36;not null;index"`
 	Campaign   *m1Campaign `gorm:"foreignKey:CampaignID;references:ID"`
 	Label      string      `gorm:"size:500;not null"`
@@ -119,7 +119,7 @@ type m1Target struct {
 func (m1Target) TableName() string { return "campaign_targets" }
 
 type m1Milestone struct {
-	Base m1Base `gorm:"embedded"`
+	Base       m1Base      `gorm:"embedded"`
 	CampaignID string      `gorm:"size:36;not null;index"`
 	Campaign   *m1Campaign `gorm:"foreignKey:CampaignID;references:ID"`
 	Name       string      `gorm:"size:300;not null"`

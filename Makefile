@@ -1,0 +1,104 @@
+# Chung Sức — the two commands a newcomer needs:
+#   make run    install what is missing, build, start the app (sample data on first run)
+#   make test   install what is missing, run every test
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+GO          ?= go
+GOBIN       := $(shell $(GO) env GOPATH)/bin
+export PATH := $(GOBIN):/usr/local/go/bin:$(PATH)
+WAILS_VERSION := v2.12.0
+WAILS       := $(GOBIN)/wails
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+OUT         := tests/out
+APP         := build/bin/chungsuc
+VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS     := -X main.version=$(VERSION)
+
+APT_BUILD := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
+APT_TEST  := xvfb xauth xdotool x11-utils imagemagick dbus dbus-x11 sqlite3 chromium \
+             poppler-utils postgresql curl procps
+
+.PHONY: help run test build deps-build deps-test wails-cli frontend-deps bindings \
+        test-go test-pg test-frontend test-e2e test-smoke bench vet clean
+
+help:
+	@echo "make run    - cài những gì còn thiếu, biên dịch và mở Chung Sức (dữ liệu mẫu ở lần chạy đầu)"
+	@echo "make test   - cài những gì còn thiếu và chạy toàn bộ kiểm thử"
+	@echo "make bench  - đo thời gian khởi động và bộ nhớ (ghi vào BENCHMARKS.md)"
+
+# ---------------------------------------------------------------- install
+define apt_install
+	missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Cài gói hệ thống:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+deps-build:
+	@$(call apt_install,$(APT_BUILD))
+	@$(MAKE) --no-print-directory wails-cli frontend-deps
+
+deps-test: deps-build
+	@$(call apt_install,$(APT_TEST))
+	@cd tests/e2e && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+
+wails-cli:
+	@if ! "$(WAILS)" version 2>/dev/null | grep -q "$(WAILS_VERSION)"; then \
+	  echo "Cài wails CLI $(WAILS_VERSION)"; \
+	  $(GO) install github.com/wailsapp/wails/v2/cmd/wails@$(WAILS_VERSION); \
+	fi
+
+frontend-deps:
+	@cd frontend && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+
+# ---------------------------------------------------------------- build / run
+build: deps-build
+	$(WAILS) build -m -nocolour -ldflags "$(LDFLAGS)"
+
+run: build
+	@db="$${CHUNGSUC_DB:-$$($(APP) help | sed -n 's/.*mặc định: //p')}"; \
+	if [ ! -s "$$db" ] && [[ "$$db" != postgres* ]]; then $(APP) sample; fi
+	$(APP)
+
+# ---------------------------------------------------------------- tests
+test: deps-test
+	@mkdir -p $(OUT)
+	@$(MAKE) --no-print-directory bindings vet test-go test-pg test-frontend test-e2e test-smoke
+
+bindings:
+	@# Generated bindings for the frontend type-check; dist placeholder for go:embed.
+	@mkdir -p frontend/dist && touch frontend/dist/.gitkeep
+	$(WAILS) generate module -tags webkit2_41 >/dev/null
+
+vet:
+	$(GO) vet ./...
+
+test-go:
+	$(GO) test -race -count=1 ./...
+
+# The store-backed suites again, on a real PostgreSQL started on loopback.
+test-pg:
+	@pgdir=$$(mktemp -d /tmp/chungsuc-pg.XXXXXX); \
+	trap 'tests/pg.sh stop '"$$pgdir"'; rm -rf '"$$pgdir" EXIT; \
+	url=$$(tests/pg.sh start $$pgdir); \
+	echo "PostgreSQL: $$url"; \
+	CHUNGSUC_TEST_PG="$$url" $(GO) test -race -count=1 ./internal/... ./app/...
+
+test-frontend:
+	cd frontend && npm run typecheck && npm run test
+
+test-e2e: build
+	tests/e2e/run.sh
+
+test-smoke: build
+	tests/smoke/run.sh
+
+bench: deps-test build
+	tests/bench/run.sh
+
+clean:
+	rm -rf build/bin $(OUT) frontend/dist/assets frontend/dist/index.html
