@@ -261,6 +261,17 @@ func SaveTx(tx *gorm.DB, c *Campaign) error {
 	if err := c.validate().Err(); err != nil {
 		return err
 	}
+	if c.ID != "" {
+		// The update below matches by id only: make sure the campaign is this
+		// agency's before touching it or the agency's other campaigns.
+		var n int64
+		if err := tx.Model(&Campaign{}).Where("id = ? AND agency_id = ?", c.ID, c.AgencyID).Count(&n).Error; err != nil {
+			return fmt.Errorf("find campaign: %w", err)
+		}
+		if n == 0 {
+			return fault.NotFound("campaign")
+		}
+	}
 	if c.Active {
 		if err := tx.Model(&Campaign{}).Where("agency_id = ? AND active = ? AND id <> ?", c.AgencyID, true, c.ID).
 			Updates(map[string]any{"active": false, "version": gorm.Expr("version + 1")}).Error; err != nil {

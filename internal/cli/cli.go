@@ -149,7 +149,22 @@ func backupDir() string {
 	return filepath.Join(d, "backups")
 }
 
+// mustExist refuses to act on an SQLite file that is not there, rather than
+// creating an empty database by accident.
+func mustExist(dsn string) error {
+	if store.IsPostgres(dsn) {
+		return nil
+	}
+	if fi, err := os.Stat(dsn); err != nil || fi.Size() == 0 {
+		return fault.New(fault.ErrNotFound, "errors.db.missing", "path", dsn)
+	}
+	return nil
+}
+
 func migrate(ctx context.Context, env Env, dsn string) error {
+	if err := mustExist(dsn); err != nil {
+		return err
+	}
 	db, err := store.Open(ctx, dsn, store.Options{NoMigrate: true})
 	if err != nil {
 		return err
@@ -173,6 +188,9 @@ func migrate(ctx context.Context, env Env, dsn string) error {
 func backup(ctx context.Context, env Env, dsn, dest string) error {
 	if _, err := os.Stat(dest); err == nil {
 		return fault.New(fault.ErrRefused, "cli.fileExists", "path", dest)
+	}
+	if err := mustExist(dsn); err != nil {
+		return err
 	}
 	// NoMigrate: a backup copies the data as it is.
 	db, err := store.Open(ctx, dsn, store.Options{NoMigrate: true})

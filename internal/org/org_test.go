@@ -220,3 +220,36 @@ func TestStaffValidationAndDuplicates(t *testing.T) {
 }
 
 func ptr(s string) *string { return &s }
+
+func TestOtherAgencysRowsCannotBeEdited(t *testing.T) {
+	svc, a := setup(t)
+	ctx := context.Background()
+	b, err := svc.SaveAgency(ctx, org.Agency{Name: "SỞ KHÁC", Abbrev: "SK", PlaceName: "Huế"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := svc.SaveUnit(ctx, b.ID, org.Unit{Name: "Văn phòng Sở", Kind: org.KindPhong, Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.SaveStaff(ctx, b.ID, org.Staff{FullName: "Võ Thị Hạnh", UnitID: &u.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hu, hp := u, p
+	hu.Name, hp.FullName, hp.UnitID = "Đổi tên từ cơ quan khác", "Đổi Tên", nil
+	if _, err := svc.SaveUnit(ctx, a.ID, hu); !errors.Is(err, fault.ErrNotFound) {
+		t.Fatalf("unit save across agencies: %v", err)
+	}
+	if _, err := svc.SaveStaff(ctx, a.ID, hp); !errors.Is(err, fault.ErrNotFound) {
+		t.Fatalf("staff save across agencies: %v", err)
+	}
+	gu, err := svc.GetUnit(ctx, b.ID, u.ID)
+	if err != nil || gu.Name != u.Name || gu.Version != u.Version {
+		t.Fatalf("unit changed: %+v %v", gu, err)
+	}
+	page, _ := svc.ListStaff(ctx, b.ID, org.StaffQuery{})
+	if len(page.Items) != 1 || page.Items[0].FullName != p.FullName || page.Items[0].Version != p.Version {
+		t.Fatalf("staff changed: %+v", page.Items)
+	}
+}

@@ -207,6 +207,9 @@ func SaveStaffTx(tx *gorm.DB, p *Staff) error {
 		}
 		return nil
 	}
+	if err := ownedBy(tx, &Staff{}, "staff", p.ID, p.AgencyID); err != nil {
+		return err
+	}
 	return store.UpdateVersioned(tx, p, "staff", "unit_id", "full_name", "gender", "birth_date",
 		"birth_year", "position", "rank", "category", "phone", "email", "active", "note",
 		"search_key", "sort_key")

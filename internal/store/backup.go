@@ -158,6 +158,9 @@ func CheckBackupFile(ctx context.Context, src string) (int, error) {
 		if errors.As(err, &fe) && fe.Key == "errors.db.notOurs" {
 			return 0, fault.New(fault.ErrRefused, "errors.db.notOurs", "path", src)
 		}
+		if isCorrupt(err) {
+			return 0, fault.Wrap(err, fault.ErrRefused, "errors.restore.corrupt", "path", src)
+		}
 		return 0, fault.Wrap(err, fault.ErrRefused, "errors.restore.cannotRead", "path", src)
 	}
 	defer db.Close()
@@ -202,6 +205,17 @@ func RestoreFile(ctx context.Context, dbPath, src string) error {
 		return fault.Wrap(err, fault.ErrRefused, "errors.restore.cannotWrite", "path", dbPath)
 	}
 	return nil
+}
+
+// isCorrupt reports whether err carries SQLite's SQLITE_CORRUPT (11) or
+// SQLITE_NOTADB (26) result code: a damaged file, not an unreadable one.
+func isCorrupt(err error) bool {
+	var coded interface{ Code() int }
+	if !errors.As(err, &coded) {
+		return false
+	}
+	c := coded.Code() & 0xff
+	return c == 11 || c == 26
 }
 
 func copyFile(src, dst string) error {

@@ -126,6 +126,14 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if db.Kind == SQLite {
+		// WAL is written into the file header, so it is switched on only once
+		// the file is known to be ours (or new): a foreign file stays untouched.
+		if err := db.WithContext(ctx).Exec("PRAGMA journal_mode=WAL").Error; err != nil {
+			db.Close()
+			return nil, fault.Wrap(err, fault.ErrRefused, "errors.db.cannotOpen", "path", db.Path)
+		}
+	}
 	if !opts.NoMigrate {
 		if _, err := db.Migrate(ctx, Migrations, opts.BackupDir); err != nil {
 			db.Close()
@@ -168,11 +176,12 @@ func openSQLite(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, fault.Wrap(err, fault.ErrRefused, "errors.db.cannotCreate", "path", abs)
 	}
-	// WAL lets the window read while a backup or an import writes;
+	// WAL lets the window read while a backup or an import writes (set in
+	// Open after checkOurs, since it changes the file);
 	// foreign_keys is off by default in SQLite and our schema relies on it;
 	// busy_timeout makes a second process (the CLI backup) wait, not fail.
 	q := url.Values{}
-	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
 		q.Add("_pragma", p)
 	}
 	g, err := gorm.Open(sqlite.Open(abs+"?"+q.Encode()), gormConfig(opts.Logger))
