@@ -201,12 +201,9 @@ func (s *Service) List(ctx context.Context, agencyID string, q store.ListQuery) 
 	}
 	tx := q.Scope(s.db.WithContext(ctx).Model(&Campaign{}), campaignSort, "from_year").Where("agency_id = ?", agencyID)
 	var page Page
-	if err := tx.Session(&gorm.Session{}).Count(&page.Total).Error; err != nil {
-		return page, fmt.Errorf("count campaigns: %w", err)
-	}
-	tx, page.Page, page.PageSize = q.Paginate(tx)
-	page.Items = []Campaign{}
-	if err := tx.Find(&page.Items).Error; err != nil {
+	var err error
+	page.Items, page.Total, page.Page, page.PageSize, err = store.FindPage[Campaign](tx, q)
+	if err != nil {
 		return page, fmt.Errorf("list campaigns: %w", err)
 	}
 	return page, nil

@@ -161,11 +161,16 @@ func mustExist(dsn string) error {
 	return nil
 }
 
-func migrate(ctx context.Context, env Env, dsn string) error {
+// openExisting opens an existing database as it is, without migrating it.
+func openExisting(ctx context.Context, dsn string) (*store.DB, error) {
 	if err := mustExist(dsn); err != nil {
-		return err
+		return nil, err
 	}
-	db, err := store.Open(ctx, dsn, store.Options{NoMigrate: true})
+	return store.Open(ctx, dsn, store.Options{NoMigrate: true})
+}
+
+func migrate(ctx context.Context, env Env, dsn string) error {
+	db, err := openExisting(ctx, dsn)
 	if err != nil {
 		return err
 	}
@@ -189,11 +194,8 @@ func backup(ctx context.Context, env Env, dsn, dest string) error {
 	if _, err := os.Stat(dest); err == nil {
 		return fault.New(fault.ErrRefused, "cli.fileExists", "path", dest)
 	}
-	if err := mustExist(dsn); err != nil {
-		return err
-	}
-	// NoMigrate: a backup copies the data as it is.
-	db, err := store.Open(ctx, dsn, store.Options{NoMigrate: true})
+	// A backup copies the data as it is, unmigrated.
+	db, err := openExisting(ctx, dsn)
 	if err != nil {
 		return err
 	}

@@ -150,12 +150,9 @@ func (s *Service) ListStaff(ctx context.Context, agencyID string, q StaffQuery) 
 		tx = tx.Where("active = ?", false)
 	}
 	var page StaffPage
-	if err := tx.Session(&gorm.Session{}).Count(&page.Total).Error; err != nil {
-		return page, fmt.Errorf("count staff: %w", err)
-	}
-	tx, page.Page, page.PageSize = q.Paginate(tx)
-	page.Items = []Staff{}
-	if err := tx.Find(&page.Items).Error; err != nil {
+	var err error
+	page.Items, page.Total, page.Page, page.PageSize, err = store.FindPage[Staff](tx, q.ListQuery)
+	if err != nil {
 		return page, fmt.Errorf("list staff: %w", err)
 	}
 	return page, nil

@@ -103,12 +103,9 @@ func (s *Service) ListUnits(ctx context.Context, agencyID string, q UnitQuery) (
 		tx = tx.Where("active = ?", false)
 	}
 	var page UnitPage
-	if err := tx.Session(&gorm.Session{}).Count(&page.Total).Error; err != nil {
-		return page, fmt.Errorf("count units: %w", err)
-	}
-	tx, page.Page, page.PageSize = q.Paginate(tx)
-	page.Items = []Unit{}
-	if err := tx.Find(&page.Items).Error; err != nil {
+	var err error
+	page.Items, page.Total, page.Page, page.PageSize, err = store.FindPage[Unit](tx, q.ListQuery)
+	if err != nil {
 		return page, fmt.Errorf("list units: %w", err)
 	}
 	return page, nil

@@ -72,3 +72,16 @@ func escapeLike(s string) string {
 func SearchKey(parts ...string) string {
 	return vntext.Fold(strings.Join(parts, " "))
 }
+
+// FindPage counts the rows tx selects and loads the page q asks for.
+func FindPage[T any](tx *gorm.DB, q ListQuery) (items []T, total int64, page, size int, err error) {
+	if err = tx.Session(&gorm.Session{}).Count(&total).Error; err != nil {
+		return nil, 0, 0, 0, err
+	}
+	tx, page, size = q.Paginate(tx)
+	items = []T{}
+	if err = tx.Find(&items).Error; err != nil {
+		return nil, 0, 0, 0, err
+	}
+	return items, total, page, size, nil
+}
