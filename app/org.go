@@ -62,6 +62,16 @@ func (o *Org) AllUnits() ([]org.Unit, error) {
 	return list, err
 }
 
+// GetUnit returns one unit (to reload it after a stale save).
+func (o *Org) GetUnit(id string) (org.Unit, error) {
+	var u org.Unit
+	err := o.run("org.getUnit", func(svc *org.Service, aid string) (err error) {
+		u, err = svc.GetUnit(ctxOf(o.core), aid, id)
+		return err
+	})
+	return u, err
+}
+
 // SaveUnit creates (empty id) or updates a unit.
 func (o *Org) SaveUnit(u org.Unit) (org.Unit, error) {
 	err := o.run("org.saveUnit", func(svc *org.Service, aid string) (err error) {
@@ -93,6 +103,16 @@ func (o *Org) ListStaff(q org.StaffQuery) (org.StaffPage, error) {
 		return err
 	})
 	return page, err
+}
+
+// GetStaff returns one staff member (to reload it after a stale save).
+func (o *Org) GetStaff(id string) (org.Staff, error) {
+	var p org.Staff
+	err := o.run("org.getStaff", func(svc *org.Service, aid string) (err error) {
+		p, err = svc.GetStaff(ctxOf(o.core), aid, id)
+		return err
+	})
+	return p, err
 }
 
 // SaveStaff creates (empty id) or updates a staff member.

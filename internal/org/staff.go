@@ -273,3 +273,10 @@ func (s *Service) RestoreStaff(ctx context.Context, agencyID, id string) error {
 		return store.Restore(tx, &Staff{}, "staff", id)
 	})
 }
+
+// GetStaff returns one live staff member.
+func (s *Service) GetStaff(ctx context.Context, agencyID, id string) (Staff, error) {
+	var p Staff
+	err := store.Get(s.db.WithContext(ctx).Where("agency_id = ?", agencyID), &p, "staff", id)
+	return p, err
+}

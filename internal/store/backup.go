@@ -76,7 +76,12 @@ func ListBackups(dir string) ([]BackupInfo, error) {
 			ModTime: fi.ModTime(), Auto: strings.HasPrefix(e.Name(), autoPrefix),
 		})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name > out[j].Name })
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].ModTime.Equal(out[j].ModTime) {
+			return out[i].ModTime.After(out[j].ModTime)
+		}
+		return out[i].Name > out[j].Name
+	})
 	return out, nil
 }
 
@@ -113,16 +118,18 @@ func (db *DB) DailyBackup(ctx context.Context, dir string, now time.Time, keep i
 	if err != nil {
 		return p, err
 	}
-	n := 0
+	// Retention goes by the date in the name, not the file time, which a
+	// copy between machines may have changed.
+	var auto []BackupInfo
 	for _, b := range list {
-		if !b.Auto {
-			continue
+		if b.Auto {
+			auto = append(auto, b)
 		}
-		n++
-		if n > keep {
-			if err := os.Remove(b.Path); err != nil {
-				return p, err
-			}
+	}
+	sort.Slice(auto, func(i, j int) bool { return auto[i].Name > auto[j].Name })
+	for i := keep; i < len(auto); i++ {
+		if err := os.Remove(auto[i].Path); err != nil {
+			return p, err
 		}
 	}
 	return p, nil

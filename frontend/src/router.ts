@@ -1,0 +1,53 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import type { Component } from 'vue'
+import { icons } from './components/icons'
+
+/**
+ * One entry per screen of the left menu. A later screen (địa bàn, đăng ký hỗ
+ * trợ, tiêu chí, khen thưởng, văn bản) is one more entry here plus its label
+ * in vi.json under nav.*.
+ */
+export interface Section {
+  name: string
+  path: string
+  labelKey: string
+  icon: Component
+  /** Shown in the group at the bottom of the menu. */
+  bottom?: boolean
+  component: () => Promise<Component>
+  /** Extra routes that belong to this section (highlight its menu entry). */
+  children?: RouteRecordRaw[]
+}
+
+export const sections: Section[] = [
+  { name: 'overview', path: '/', labelKey: 'nav.overview', icon: icons.overview, component: () => import('./views/DashboardView.vue') },
+  { name: 'org', path: '/org', labelKey: 'nav.org', icon: icons.org, component: () => import('./views/org/OrgView.vue') },
+  { name: 'staff', path: '/staff', labelKey: 'nav.staff', icon: icons.staff, component: () => import('./views/staff/StaffView.vue') },
+  {
+    name: 'campaigns',
+    path: '/campaigns',
+    labelKey: 'nav.campaigns',
+    icon: icons.campaigns,
+    component: () => import('./views/campaign/CampaignsView.vue'),
+    children: [
+      {
+        path: '/campaigns/:id',
+        name: 'campaign-edit',
+        component: () => import('./views/campaign/CampaignEditor.vue'),
+        props: true,
+        meta: { section: 'campaigns' },
+      },
+    ],
+  },
+  { name: 'settings', path: '/settings', labelKey: 'nav.settings', icon: icons.settings, bottom: true, component: () => import('./views/SettingsView.vue') },
+]
+
+const routes: RouteRecordRaw[] = [
+  ...sections.flatMap((s): RouteRecordRaw[] => [
+    { path: s.path, name: s.name, component: s.component, meta: { section: s.name } },
+    ...(s.children ?? []),
+  ]),
+  { path: '/:rest(.*)*', redirect: '/' },
+]
+
+export const router = createRouter({ history: createWebHashHistory(), routes })

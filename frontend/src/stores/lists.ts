@@ -1,0 +1,11 @@
+import { defineStore } from 'pinia'
+import { reactive } from 'vue'
+import { newListState } from '../lib/listState'
+
+/** The list screens' query state, kept while the user moves between screens. */
+export const useListsStore = defineStore('lists', () => {
+  const units = reactive(newListState({ kind: '', parentId: '', active: '' }, 'sortOrder'))
+  const staff = reactive(newListState({ unitId: '', category: '', active: '' }, 'fullName'))
+  const campaigns = reactive(newListState({}, ''))
+  return { units, staff, campaigns }
+})
