@@ -159,13 +159,14 @@ func loadUnitsAndStaff(tx *gorm.DB, agencyID string) error {
 
 // person builds the k-th invented staff member; j is the position in the unit.
 func person(k, j int) org.Staff {
+	// Walk the name lists with co-prime steps so that every sample name differs.
 	female := k%2 == 1
-	family := familyNames[(k*7)%len(familyNames)]
+	family := familyNames[(k*5)%len(familyNames)]
 	var middle, given, gender string
 	if female {
-		middle, given, gender = middleFem[(k/2)%len(middleFem)], givenFem[(k*5)%len(givenFem)], "nu"
+		middle, given, gender = middleFem[(k/2)%len(middleFem)], givenFem[(k/2*4+k/6)%len(givenFem)], "nu"
 	} else {
-		middle, given, gender = middleMale[(k/2)%len(middleMale)], givenMale[(k*5)%len(givenMale)], "nam"
+		middle, given, gender = middleMale[(k/2)%len(middleMale)], givenMale[(k/2*4+k/6)%len(givenMale)], "nam"
 	}
 	position := "Chuyên viên"
 	switch j {

@@ -191,3 +191,21 @@ func TestLoadRefusedWhenAgencyExists(t *testing.T) {
 		t.Fatalf("sample flag set by a refused load: %q", flag)
 	}
 }
+
+func TestSampleStaffNamesAreDistinct(t *testing.T) {
+	db := storetest.Open(t)
+	if _, err := sample.Load(context.Background(), db, false); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	if err := db.Table("staff").Pluck("full_name", &names).Error; err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, n := range names {
+		if seen[n] {
+			t.Errorf("sample name %q appears twice", n)
+		}
+		seen[n] = true
+	}
+}
