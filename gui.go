@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 
@@ -37,9 +36,10 @@ func runGUI(args cli.Args, messages msg.Catalog) int {
 		return cli.ExitError
 	}
 	log.Info("start", "version", version, "db", store.Describe(dsn))
-	// A database that will not open does not stop the window: it shows the
-	// reason in Vietnamese and offers a retry.
-	core, _ := app.NewCore(context.Background(), dsn, dataDir, version, log)
+	// The database opens in OnStartup: a second instance is stopped by the
+	// single-instance lock before that. A database that will not open does
+	// not stop the window: it shows the reason in Vietnamese with a retry.
+	core := app.New(dsn, dataDir, version, log)
 
 	err = wails.Run(&options.App{
 		Title:     "Chung Sức",

@@ -33,13 +33,29 @@ type Core struct {
 	// anyway and shows it, with a retry.
 	openErr error
 	started time.Time
+	// ready is closed once the first attempt to open the database is over;
+	// calls from the page wait for it (Wails may run Startup concurrently
+	// with the page's first calls).
+	ready     chan struct{}
+	readyOnce sync.Once
 }
 
-// NewCore opens the database named by dsn and takes the daily backup. If the
-// database cannot be opened the Core is still returned, with the error kept
-// for the window to show; the error is also returned for the caller to log.
+// New returns a Core that opens its database when the window starts
+// (Startup), so that a second instance, which Wails stops before that,
+// never touches the database.
+func New(dsn, dataDir, version string, log *slog.Logger) *Core {
+	return &Core{dsn: dsn, dataDir: dataDir, log: log, version: version, started: ProcessStart,
+		ready: make(chan struct{})}
+}
+
+func (c *Core) markReady() { c.readyOnce.Do(func() { close(c.ready) }) }
+
+// NewCore is New followed by opening the database now. If the database
+// cannot be opened the Core is still returned, with the error kept for the
+// window to show; the error is also returned for the caller to log.
 func NewCore(ctx context.Context, dsn, dataDir, version string, log *slog.Logger) (*Core, error) {
-	c := &Core{dsn: dsn, dataDir: dataDir, log: log, version: version, started: ProcessStart}
+	c := New(dsn, dataDir, version, log)
+	defer c.markReady()
 	return c, c.Reconnect(ctx)
 }
 
@@ -80,8 +96,14 @@ func (c *Core) BackupDir() string { return filepath.Join(c.dataDir, "backups") }
 // ProcessStart is when the process started (set by main as early as it can).
 var ProcessStart = time.Now()
 
-// Startup is called by Wails with the window's context (kept for dialogs).
-func (c *Core) Startup(ctx context.Context) { c.wails = ctx }
+// Startup is called by Wails with the window's context (kept for dialogs)
+// before the page loads; it opens the database. An error is kept and shown
+// by the window, which offers a retry.
+func (c *Core) Startup(ctx context.Context) {
+	c.wails = ctx
+	defer c.markReady()
+	_ = c.Reconnect(ctx)
+}
 
 // Shutdown closes the database when the window closes.
 func (c *Core) Shutdown(context.Context) {
@@ -101,6 +123,7 @@ func (c *Core) Close() { c.Shutdown(context.Background()) }
 
 // with runs fn with the database under a read lock (a restore takes the write lock).
 func (c *Core) with(fn func(db *store.DB) error) error {
+	<-c.ready
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	if c.db == nil {
@@ -160,6 +183,7 @@ func (c *Core) fail(op string, err error) error {
 }
 
 func ctxOf(c *Core) context.Context {
+	<-c.ready // c.wails is set before ready closes
 	if c.wails != nil {
 		return c.wails
 	}
@@ -167,4 +191,11 @@ func ctxOf(c *Core) context.Context {
 }
 
 // WindowContext is the Wails context once the window has started, else nil.
-func (c *Core) WindowContext() context.Context { return c.wails }
+func (c *Core) WindowContext() context.Context {
+	select {
+	case <-c.ready:
+		return c.wails
+	default:
+		return nil
+	}
+}

@@ -155,10 +155,10 @@ func (s *System) ListBackups() ([]store.BackupInfo, error) {
 
 // PickBackupFile opens the native file dialog; "" means the user cancelled.
 func (s *System) PickBackupFile() (string, error) {
-	if s.core.wails == nil {
+	if s.core.WindowContext() == nil {
 		return "", s.core.fail("system.pick", fault.New(fault.ErrRefused, "errors.noWindow"))
 	}
-	p, err := wruntime.OpenFileDialog(s.core.wails, wruntime.OpenDialogOptions{
+	p, err := wruntime.OpenFileDialog(s.core.WindowContext(), wruntime.OpenDialogOptions{
 		Title:            "Chọn tệp sao lưu",
 		DefaultDirectory: s.core.BackupDir(),
 		Filters:          []wruntime.FileFilter{{DisplayName: "Cơ sở dữ liệu Chung Sức (*.db)", Pattern: "*.db"}},

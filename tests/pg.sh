@@ -6,7 +6,13 @@
 set -euo pipefail
 cmd=${1:?start|stop}
 dir=${2:?directory}
-port=${PGPORT_TEST:-55432}
+
+# free_port prints the first port from $1 on that nothing listens to on loopback.
+free_port() {
+  local p=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+  echo "$p"
+}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
 [ -x "$bin/pg_ctl" ] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
 
@@ -16,6 +22,7 @@ as_pg() {
 
 case "$cmd" in
 start)
+  port=$(free_port "${PGPORT_TEST:-55432}")
   mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
   if [ ! -f "$dir/data/PG_VERSION" ]; then

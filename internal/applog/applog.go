@@ -24,6 +24,14 @@ func Open(dataDir string, echo bool) (*slog.Logger, io.Closer, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, nil, err
 	}
+	// Create the file in append mode first: lumberjack truncates a file it
+	// creates, and a second process writing the same log would then have its
+	// lines overwritten.
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return nil, nil, err
+	}
+	f.Close()
 	rot := &lumberjack.Logger{Filename: path, MaxSize: 5, MaxBackups: 5, LocalTime: true}
 	var w io.Writer = rot
 	if echo {

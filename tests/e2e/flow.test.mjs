@@ -4,13 +4,14 @@
 // once a step fails the later ones are skipped (they depend on it).
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { writeFileSync } from 'node:fs'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 
 const BASE = process.env.E2E_URL ?? 'http://127.0.0.1:34115'
 const OUT = process.env.E2E_OUT ?? new URL('../out', import.meta.url).pathname
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
+const DATA_DIR = process.env.E2E_DATA_DIR ?? '' // the app's throw-away data folder (run.sh)
 const T = 15_000 // default wait for anything on screen (the backend is local)
 
 const AGENCY = 'SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG'
@@ -48,6 +49,8 @@ const id = (testId) => page.getByTestId(testId)
 const visible = (locator, timeout = T) => locator.first().waitFor({ state: 'visible', timeout })
 const hidden = (locator, timeout = T) => locator.first().waitFor({ state: 'hidden', timeout })
 const text = (s) => page.getByText(s, { exact: false })
+/** A validation message shown inline, under its form field. */
+const inline = (s) => page.locator('.n-form-item-feedback', { hasText: s })
 
 /** The row of a data table (by test id) that contains s. */
 const row = (tableId, s) => id(tableId).locator('tbody tr', { hasText: s })
@@ -177,12 +180,12 @@ describe('Chung Sức end to end', () => {
     await id('unit-name').fill(UNIT)
     await pick('unit-kind', 'Khác')
     await save()
-    await visible(text(`Đã có đơn vị “${UNIT}” ở cùng cấp.`))
+    await visible(inline(`Đã có đơn vị “${UNIT}” ở cùng cấp.`))
     assert.equal(await id('unit-name').isVisible(), true, 'the form stays open')
     // An empty name is refused too, before anything reaches the database.
     await id('unit-name').fill('')
     await save()
-    await visible(text('Không được để trống.'))
+    await visible(inline('Không được để trống.'))
     await id('form-cancel').click()
     await hidden(id('unit-name'))
     await search('units-search', 'nong thon moi')
@@ -220,7 +223,7 @@ describe('Chung Sức end to end', () => {
     await visible(id('staff-email'))
     await id('staff-email').fill('hoa.binh@@khong-hop-le')
     await save()
-    await visible(text('Địa chỉ thư điện tử không hợp lệ.'))
+    await visible(inline('Địa chỉ thư điện tử không hợp lệ.'))
     await id('form-cancel').click()
     await hidden(id('staff-email'))
   })
@@ -256,6 +259,27 @@ describe('Chung Sức end to end', () => {
     await search('staff-search', 'hoa binh')
     await visible(row('staff-table', PERSON))
     await page.screenshot({ path: join(OUT, 'e2e-staff-after-reload.png') })
+  })
+
+  step('settings: the data folder, and "Sao lưu ngay" adds a backup', async () => {
+    await id('nav-settings').click()
+    await visible(id('settings-data-dir'))
+    if (DATA_DIR) assert.equal((await id('settings-data-dir').innerText()).trim(), DATA_DIR)
+    const table = id('settings-backups-table')
+    await visible(table)
+    const manualRows = table.locator('tbody tr', { hasText: 'manual' })
+    const before = await manualRows.count()
+    await id('settings-backup-now').click()
+    await page.waitForFunction(
+      ([sel, n]) => [...document.querySelectorAll(sel)].filter((r) => r.textContent.includes('manual')).length > n,
+      ['[data-testid="settings-backups-table"] tbody tr', before],
+      { timeout: T },
+    )
+    if (DATA_DIR) {
+      const files = readdirSync(join(DATA_DIR, 'backups')).filter((f) => f.startsWith('manual'))
+      assert.equal(files.length, before + 1, `one more manual backup on disk: ${files.join(', ')}`)
+    }
+    await page.screenshot({ path: join(OUT, 'e2e-settings.png') })
   })
 
   test('no uncaught error in the page', () => {

@@ -83,7 +83,7 @@ say "wails dev answers after $(( ($(now_ms) - t0) / 1000 )) s"
 
 # ---------------------------------------------------------------- tests
 cd "$HERE"
-E2E_URL="$URL" E2E_OUT="$OUT" CHROMIUM="$CHROMIUM" \
+E2E_URL="$URL" E2E_OUT="$OUT" E2E_DATA_DIR="$TMP/data" CHROMIUM="$CHROMIUM" \
   node --test --test-concurrency=1 --test-reporter=spec flow.test.mjs
 rc=$?
 
