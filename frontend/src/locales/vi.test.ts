@@ -44,7 +44,7 @@ describe('vi.json', () => {
       const text = readFileSync(file, 'utf8')
       const where = relative(SRC, file)
       for (const m of text.matchAll(/(?:\$t|\bt|\.t|\bte)\(\s*'([^'$]+)'/g)) used.add(`${m[1]}\t${where}`)
-      for (const m of text.matchAll(/labelKey:\s*'([^']+)'/g)) used.add(`${m[1]}\t${where}`)
+      for (const m of text.matchAll(/\b\w*Key:\s*'([^']+)'/g)) used.add(`${m[1]}\t${where}`)
       for (const m of text.matchAll(/(?:\$t|\bt|\.t|\bte)\(\s*`([^`]*)`/g)) {
         const prefix = m[1].split('${')[0]
         if (!m[1].includes('${')) {
