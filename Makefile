@@ -20,7 +20,7 @@ APT_BUILD := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
 APT_TEST  := xvfb xauth xdotool x11-utils imagemagick dbus dbus-x11 sqlite3 chromium \
              poppler-utils postgresql curl procps
 
-.PHONY: help run test build deps-build deps-test wails-cli frontend-deps bindings \
+.PHONY: help run test build check-tools deps-build deps-test wails-cli frontend-deps bindings \
         test-go test-pg test-frontend test-e2e test-smoke bench vet clean
 
 help:
@@ -38,7 +38,15 @@ define apt_install
 	fi
 endef
 
-deps-build:
+# Go and Node.js come from their own installers (Debian 12's are too old):
+# say so plainly instead of failing later in the middle of a build.
+check-tools:
+	@command -v $(GO) >/dev/null || { echo "Cần Go ≥ 1.25 (https://go.dev/dl/) trên PATH."; exit 1; }
+	@$(GO) run ./tests/toolcheck
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "Cần Node.js ≥ 20.19 và npm trên PATH."; exit 1; }
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("Cần Node.js ≥ 20.19 (đang có " + process.versions.node + ")."); process.exit(1) }'
+
+deps-build: check-tools
 	@$(call apt_install,$(APT_BUILD))
 	@$(MAKE) --no-print-directory wails-cli frontend-deps
 
