@@ -41,7 +41,7 @@ endef
 # Go and Node.js come from their own installers (Debian 12's are too old):
 # say so plainly instead of failing later in the middle of a build.
 check-tools:
-	@command -v $(GO) >/dev/null || { echo "Cần Go ≥ 1.25 (https://go.dev/dl/) trên PATH."; exit 1; }
+	@command -v $(GO) >/dev/null || { echo "Cần Go ≥ 1.26 (https://go.dev/dl/) trên PATH."; exit 1; }
 	@$(GO) run ./tests/toolcheck
 	@command -v node >/dev/null && command -v npm >/dev/null || { echo "Cần Node.js ≥ 20.19 và npm trên PATH."; exit 1; }
 	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("Cần Node.js ≥ 20.19 (đang có " + process.versions.node + ")."); process.exit(1) }'

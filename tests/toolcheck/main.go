@@ -18,8 +18,8 @@ func main() {
 	}
 	major, _ := strconv.Atoi(parts[0])
 	minor, _ := strconv.Atoi(parts[1])
-	if major == 1 && minor < 25 {
-		fmt.Fprintf(os.Stderr, "Cần Go ≥ 1.25 (đang có %s).\n", runtime.Version())
+	if major == 1 && minor < 26 {
+		fmt.Fprintf(os.Stderr, "Cần Go ≥ 1.26 (đang có %s).\n", runtime.Version())
 		os.Exit(1)
 	}
 }
