@@ -40,6 +40,7 @@ func runGUI(args cli.Args, messages msg.Catalog) int {
 	// single-instance lock before that. A database that will not open does
 	// not stop the window: it shows the reason in Vietnamese with a retry.
 	core := app.New(dsn, dataDir, version, log)
+	core.SetMessages(messages)
 
 	err = wails.Run(&options.App{
 		Title:     "Chung Sức",
@@ -66,6 +67,8 @@ func runGUI(args cli.Args, messages msg.Catalog) int {
 			app.NewSystem(core),
 			app.NewOrg(core),
 			app.NewCampaigns(core),
+			app.NewLocalities(core),
+			app.NewSponsors(core),
 		},
 		Linux:   &linux.Options{ProgramName: "chungsuc", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
 		Windows: &windows.Options{},

@@ -15,6 +15,7 @@ import (
 
 	"chungsuc/internal/applog"
 	"chungsuc/internal/fault"
+	"chungsuc/internal/msg"
 	"chungsuc/internal/org"
 	"chungsuc/internal/store"
 )
@@ -38,6 +39,7 @@ type Core struct {
 	// with the page's first calls).
 	ready     chan struct{}
 	readyOnce sync.Once
+	messages  msg.Catalog
 }
 
 // New returns a Core that opens its database when the window starts

@@ -155,13 +155,10 @@ func (s *System) ListBackups() ([]store.BackupInfo, error) {
 
 // PickBackupFile opens the native file dialog; "" means the user cancelled.
 func (s *System) PickBackupFile() (string, error) {
-	if s.core.WindowContext() == nil {
-		return "", s.core.fail("system.pick", fault.New(fault.ErrRefused, "errors.noWindow"))
-	}
-	p, err := wruntime.OpenFileDialog(s.core.WindowContext(), wruntime.OpenDialogOptions{
-		Title:            "Chọn tệp sao lưu",
+	p, err := s.core.openFileDialog(wruntime.OpenDialogOptions{
+		Title:            s.core.t("dialog.pickBackup"),
 		DefaultDirectory: s.core.BackupDir(),
-		Filters:          []wruntime.FileFilter{{DisplayName: "Cơ sở dữ liệu Chung Sức (*.db)", Pattern: "*.db"}},
+		Filters:          []wruntime.FileFilter{{DisplayName: s.core.t("dialog.backupFilter"), Pattern: "*.db"}},
 	})
 	return p, s.core.fail("system.pick", err)
 }

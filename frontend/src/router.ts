@@ -39,6 +39,8 @@ export const sections: Section[] = [
       },
     ],
   },
+  { name: 'localities', path: '/localities', labelKey: 'nav.localities', icon: icons.localities, component: () => import('./views/locality/LocalitiesView.vue') },
+  { name: 'sponsorships', path: '/sponsorships', labelKey: 'nav.sponsorships', icon: icons.sponsorships, component: () => import('./views/sponsor/SponsorView.vue') },
   { name: 'settings', path: '/settings', labelKey: 'nav.settings', icon: icons.settings, bottom: true, component: () => import('./views/SettingsView.vue') },
 ]
 

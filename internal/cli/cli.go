@@ -32,6 +32,7 @@ type Args struct {
 	Command []string
 	DB      string
 	Force   bool
+	DryRun  bool
 }
 
 // Parse splits flags (--db X, --db=X, --force) from the command words.
@@ -50,6 +51,8 @@ func Parse(argv []string) (Args, error) {
 			a.DB = strings.TrimPrefix(s, "--db=")
 		case s == "--force":
 			a.Force = true
+		case s == "--dry-run":
+			a.DryRun = true
 		case strings.HasPrefix(s, "-"):
 			return a, errors.New(s)
 		default:
@@ -125,6 +128,13 @@ func Run(ctx context.Context, a Args, env Env) int {
 		return runOrFail(fail, restore(ctx, env, dsn, a.Command[2]))
 	case cmd == "db backup" || cmd == "db restore":
 		fmt.Fprintln(env.Stderr, env.Messages.T("cli.missingFile", map[string]any{"command": a.Command[1]}))
+		return ExitUsage
+	case len(a.Command) == 3 && a.Command[0] == "locality" && a.Command[1] == "import":
+		return localityImport(ctx, env, dsn, a.Command[2], a.DryRun)
+	case len(a.Command) == 3 && a.Command[0] == "sponsor" && a.Command[1] == "export":
+		return runOrFail(fail, sponsorExport(ctx, env, dsn, a.Command[2]))
+	case cmd == "locality import" || cmd == "sponsor export":
+		fmt.Fprintln(env.Stderr, env.Messages.T("cli.missingFile", map[string]any{"command": cmd}))
 		return ExitUsage
 	case cmd == "sample":
 		return runOrFail(fail, loadSample(ctx, env, dsn, a.Force))

@@ -103,7 +103,7 @@ func TestRealCatalogRendersCLIMessages(t *testing.T) {
 	}
 }
 
-var keyRe = regexp.MustCompile(`^(errors|validation|cli)\.[a-zA-Z.]+$`)
+var keyRe = regexp.MustCompile(`^(errors|validation|cli|dialog)\.[a-zA-Z.]+$`)
 
 // goFiles lists the non-test Go files of internal/, app/ and the repository root.
 func goFiles(t *testing.T) []string {

@@ -3,6 +3,7 @@ package org_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -51,7 +52,7 @@ func TestAgencyValidation(t *testing.T) {
 		key   string
 	}{
 		{"empty name", func(a *org.Agency) { a.Name = "   " }, "name", "validation.required"},
-		{"long name", func(a *org.Agency) { a.Name = string(make([]rune, 201)) }, "name", "validation.tooLong"},
+		{"long name", func(a *org.Agency) { a.Name = strings.Repeat("Đ", 201) }, "name", "validation.tooLong"},
 		{"abbrev with slash", func(a *org.Agency) { a.Abbrev = "KH/ST" }, "abbrev", "validation.abbrev"},
 		{"bad email", func(a *org.Agency) { a.Email = "so@" }, "email", "validation.email"},
 		{"no place", func(a *org.Agency) { a.PlaceName = "" }, "placeName", "validation.required"},

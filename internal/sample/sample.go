@@ -45,6 +45,12 @@ func Load(ctx context.Context, db *store.DB, force bool) (org.Agency, error) {
 		if err := campaign.SaveTx(tx, &c); err != nil {
 			return fmt.Errorf("sample campaign: %w", err)
 		}
+		if err := loadLocalities(tx, agency.ID); err != nil {
+			return fmt.Errorf("sample localities: %w", err)
+		}
+		if err := loadSponsorships(tx, agency.ID, c.ID); err != nil {
+			return fmt.Errorf("sample sponsorships: %w", err)
+		}
 		return store.SetMetaTx(tx, MetaKey, "1")
 	})
 	return agency, err

@@ -140,4 +140,5 @@ func migrate001(tx *gorm.DB) error {
 // Migrations is the schema history, oldest first. Append only.
 var Migrations = []Migration{
 	{Version: 1, Name: "agency, units, staff, campaigns", Up: migrate001},
+	{Version: 2, Name: "localities, NTM status, lineage, sponsorships, attachments", Up: migrate002},
 }

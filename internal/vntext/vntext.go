@@ -6,6 +6,7 @@ package vntext
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -13,7 +14,15 @@ import (
 // NFC returns s in Unicode normalisation form C. Vietnamese typed on some
 // keyboards or pasted from PDFs arrives decomposed (NFD); stored that way it
 // neither compares equal nor renders correctly in PDFs.
+// Invalid UTF-8 and NUL bytes are dropped: PostgreSQL refuses both, and no
+// Vietnamese text contains them.
 func NFC(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "")
+	}
+	if strings.IndexByte(s, 0) >= 0 {
+		s = strings.ReplaceAll(s, "\x00", "")
+	}
 	if norm.NFC.IsNormalString(s) {
 		return s
 	}

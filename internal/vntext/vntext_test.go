@@ -86,3 +86,9 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+func TestNFCDropsInvalidBytesAndNUL(t *testing.T) {
+	if got := NFC("Xã\x00 Hòa\xff Bình"); got != "Xã Hòa Bình" {
+		t.Fatalf("NFC = %q", got)
+	}
+}

@@ -2,6 +2,9 @@
 import type { FieldError } from '../api/error'
 import type { AgencyInput, StaffInput, UnitInput } from '../api/org'
 import type { CampaignInput } from '../api/campaign'
+import type { LineageInput, LocalityInput, NTMStatusInput } from '../api/locality'
+import type { ActivityInput, RegistrationInput } from '../api/sponsor'
+import { levelOfKind } from './codes'
 import { Checker } from './validate'
 
 export function checkAgency(a: AgencyInput, full = true): FieldError[] {
@@ -83,5 +86,72 @@ export function checkCampaign(x: CampaignInput): FieldError[] {
     c.date(`milestones.${i}.doneDate`, m.doneDate)
     c.text(`milestones.${i}.note`, m.note, { max: 2000 })
   })
+  return c.errors
+}
+
+export function checkLocality(l: LocalityInput): FieldError[] {
+  const c = new Checker()
+  c.text('name', l.name, { required: true, max: 200 })
+  c.text('code', l.code, { max: 20 })
+  if (l.code && !c.has('code') && !/^[0-9]+$/.test(l.code.trim())) c.add('code', 'validation.locality.codeDigits')
+  c.required('kind', l.kind)
+  const level = levelOfKind(l.kind)
+  if (level > 1 && !l.parentId) c.add('parentId', 'validation.locality.parentRequired')
+  if (l.id && l.parentId === l.id) c.add('parentId', 'validation.locality.parentSelf')
+  c.date('validFrom', l.validFrom)
+  c.date('validTo', l.validTo)
+  if (l.validFrom && l.validTo && !c.has('validFrom') && !c.has('validTo') && l.validTo < l.validFrom) c.add('validTo', 'validation.locality.validPeriod')
+  c.text('note', l.note, { max: 2000 })
+  return c.errors
+}
+
+export function checkStatus(s: NTMStatusInput): FieldError[] {
+  const c = new Checker()
+  c.required('level', s.level)
+  c.range('year', s.year, 2010, 2100, true)
+  c.text('decisionNumber', s.decisionNumber, { max: 60 })
+  c.date('decisionDate', s.decisionDate)
+  c.text('decisionIssuer', s.decisionIssuer, { max: 200 })
+  c.text('note', s.note, { max: 2000 })
+  return c.errors
+}
+
+export function checkLineage(l: LineageInput, selfId: string): FieldError[] {
+  const c = new Checker()
+  const other = l.predecessorId === selfId ? l.successorId : l.predecessorId
+  if (!other) c.add('other', 'validation.required')
+  else if (l.predecessorId === l.successorId) c.add('other', 'validation.locality.lineageSelf')
+  c.date('effectiveDate', l.effectiveDate)
+  c.text('resolution', l.resolution, { max: 100 })
+  c.text('note', l.note, { max: 2000 })
+  return c.errors
+}
+
+export function checkRegistration(r: RegistrationInput): FieldError[] {
+  const c = new Checker()
+  c.required('unitId', r.unitId)
+  c.required('localityId', r.localityId)
+  c.date('fromDate', r.fromDate, { required: true })
+  c.date('toDate', r.toDate)
+  if (r.fromDate && r.toDate && !c.has('fromDate') && !c.has('toDate') && r.toDate < r.fromDate) c.add('toDate', 'validation.sponsor.period')
+  c.text('content', r.content, { max: 5000 })
+  if (r.commitVisits < 0) c.add('commitVisits', 'validation.number')
+  if (r.commitFunds < 0) c.add('commitFunds', 'validation.number')
+  if (r.commitWorkdays < 0) c.add('commitWorkdays', 'validation.number')
+  else if (!Number.isInteger(Math.round(r.commitWorkdays * 1000) / 100)) c.add('commitWorkdays', 'validation.sponsor.oneDecimal')
+  c.text('commitNote', r.commitNote, { max: 2000 })
+  c.text('contactNote', r.contactNote, { max: 300 })
+  return c.errors
+}
+
+export function checkActivity(a: ActivityInput, today: string): FieldError[] {
+  const c = new Checker()
+  c.date('date', a.date, { required: true, notFuture: today })
+  c.required('kind', a.kind)
+  c.text('description', a.description, { required: true, max: 5000 })
+  if (!Number.isFinite(a.amountVND) || a.amountVND < 0) c.add('amountVND', 'validation.number')
+  if (!Number.isFinite(a.workdays) || a.workdays < 0) c.add('workdays', 'validation.number')
+  else if (!Number.isInteger(Math.round(a.workdays * 1000) / 100)) c.add('workdays', 'validation.sponsor.oneDecimal')
+  c.text('result', a.result, { max: 5000 })
   return c.errors
 }

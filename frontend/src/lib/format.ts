@@ -70,3 +70,29 @@ const COMPARATOR_SIGNS: Record<string, string> = { '>=': '≥', '<=': '≤', '='
 export function comparatorSign(c: string): string {
   return COMPARATOR_SIGNS[c] ?? c
 }
+
+/** An amount in đồng: 1234567 → "1.234.567 đ" ("" for null). */
+export function formatMoney(n: number | null | undefined): string {
+  const s = formatNumber(n, 0)
+  return s ? `${s} đ` : ''
+}
+
+/** Workdays with at most two decimals: 1.5 → "1,5". */
+export function formatWorkdays(n: number | null | undefined): string {
+  return formatNumber(n, 2)
+}
+
+/** The first characters of a SHA-256, for showing: "3f9a2c1b…". */
+export function shortHash(sha: string | null | undefined, n = 12): string {
+  if (!sha) return ''
+  return sha.length > n ? `${sha.slice(0, n)}…` : sha
+}
+
+/** Reads a number typed the Vietnamese way ("1.234.567", "1,5"); null when empty or not a number. */
+export function parseVNNumber(text: string | null | undefined): number | null {
+  const s = (text ?? '').replace(/\s|đ/g, '')
+  if (!s) return null
+  if (!/^-?[0-9.]*(,[0-9]*)?$/.test(s)) return null
+  const n = Number(s.replace(/\./g, '').replace(',', '.'))
+  return Number.isFinite(n) ? n : null
+}

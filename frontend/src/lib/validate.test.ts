@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkAgency, checkCampaign, checkStaff, checkUnit } from './checks'
+import { checkActivity, checkAgency, checkCampaign, checkLocality, checkRegistration, checkStaff, checkUnit } from './checks'
 import type { CampaignInput } from '../api/campaign'
 
 const fields = (errs: { field: string; key: string }[]) => Object.fromEntries(errs.map((e) => [e.field, e.key]))
@@ -67,6 +67,45 @@ describe('client checks', () => {
       'targets.0.value': 'validation.range',
       'milestones.1.name': 'validation.required',
       'milestones.1.dueDate': 'validation.date',
+    })
+  })
+})
+
+describe('client checks for localities and sponsorships', () => {
+  it('checks a locality: kind, parent below the province, validity order, code digits', () => {
+    const base = {
+      id: '', version: 0, code: '', name: 'Xã Dân Hóa', kind: 'xa', parentId: 'p', validFrom: '', validTo: '', specialDifficulty: true, border: true,
+      mountain: true, coastalLowland: false, island: false, safeZone: false, ethnicArea: 'III', region: 'bac_trung_bo', communeGroup: 0, note: '',
+    }
+    expect(checkLocality(base)).toEqual([])
+    expect(checkLocality({ ...base, kind: 'tinh', parentId: null })).toEqual([])
+    expect(fields(checkLocality({ ...base, parentId: null, code: '19 000', validFrom: '2025-07-01', validTo: '2025-06-30' }))).toEqual({
+      code: 'validation.locality.codeDigits',
+      parentId: 'validation.locality.parentRequired',
+      validTo: 'validation.locality.validPeriod',
+    })
+    expect(fields(checkLocality({ ...base, name: ' ', kind: '' }))).toEqual({ name: 'validation.required', kind: 'validation.required' })
+  })
+
+  it('checks a registration and an activity', () => {
+    const r = {
+      id: '', version: 0, unitId: 'u', localityId: 'l', fromDate: '2025-01-01', toDate: '', content: '', commitVisits: 0, commitFunds: 0, commitWorkdays: 0,
+      commitNote: '', contactNote: '',
+    }
+    expect(checkRegistration(r)).toEqual([])
+    expect(fields(checkRegistration({ ...r, unitId: '', localityId: '', toDate: '2024-12-31' }))).toEqual({
+      unitId: 'validation.required',
+      localityId: 'validation.required',
+      toDate: 'validation.sponsor.period',
+    })
+    const a = { id: '', version: 0, registrationId: 'r', date: '2025-03-01', kind: 'khao_sat', description: 'Khảo sát', amountVND: 0, workdays: 1.5, result: '', participantIds: [] }
+    expect(checkActivity(a, '2025-03-02')).toEqual([])
+    expect(fields(checkActivity({ ...a, workdays: 1.25 }, '2025-03-02'))).toEqual({ workdays: 'validation.sponsor.oneDecimal' })
+    expect(fields(checkActivity({ ...a, date: '2025-04-01', kind: '', description: '', amountVND: -1 }, '2025-03-02'))).toEqual({
+      date: 'validation.dateFuture',
+      kind: 'validation.required',
+      description: 'validation.required',
+      amountVND: 'validation.number',
     })
   })
 })

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import vi from './vi.json'
-import { COMPARATORS, GENDERS, MILESTONE_KINDS, STAFF_CATEGORIES, UNIT_KINDS, labelKey } from '../lib/codes'
+import {
+  ACTIVITY_KINDS, COMPARATORS, GENDERS, IMPORT_ACTIONS, LOCALITY_FLAGS, LOCALITY_KINDS, LOCALITY_LEVELS, MILESTONE_KINDS, NTM_LEVELS, REGIONS, REPAIR_KINDS,
+  SPONSOR_STATUSES, STAFF_CATEGORIES, UNIT_KINDS, labelKey,
+} from '../lib/codes'
 
 const SRC = join(__dirname, '..')
 
@@ -26,7 +29,12 @@ function sources(dir: string): string[] {
 const DYNAMIC: Record<string, string[]> = {
   'dashboard.status.': ['done', 'overdue', 'upcoming', 'undated'],
   'settings.dbKindName.': ['sqlite', 'postgres'],
-  'errors.entity.': ['agency', 'unit', 'staff', 'campaign'],
+  'errors.entity.': ['agency', 'unit', 'staff', 'campaign', 'locality', 'ntmStatus', 'lineage', 'registration', 'activity', 'attachment'],
+  'locality.flagShort.': [...LOCALITY_FLAGS],
+  'locality.import.format.': ['gso3', 'gso2', 'villages', 'unknown'],
+  'locality.import.count.': ['create', 'update', 'unchanged', 'error', 'repaired'],
+  'sponsor.move.': ['dang_thuc_hien', 'hoan_thanh', 'huy'],
+  'dashboard.localityCount.': ['1', '3', '4'],
 }
 
 describe('vi.json', () => {
@@ -71,10 +79,21 @@ describe('vi.json', () => {
       [GENDERS, labelKey.gender],
       [MILESTONE_KINDS, labelKey.milestoneKind],
       [COMPARATORS, labelKey.comparator],
+      [LOCALITY_KINDS, labelKey.localityKind],
+      [LOCALITY_LEVELS, labelKey.localityLevel],
+      [LOCALITY_FLAGS, labelKey.localityFlag],
+      [REGIONS, labelKey.region],
+      [NTM_LEVELS, labelKey.ntmLevel],
+      [IMPORT_ACTIONS, labelKey.importAction],
+      [REPAIR_KINDS, labelKey.repairKind],
+      [SPONSOR_STATUSES, labelKey.sponsorStatus],
+      [ACTIVITY_KINDS, labelKey.activityKind],
     ] as const
     for (const [codes, key] of lists) for (const c of codes) expect(messages.has(key(c)), key(c)).toBe(true)
     expect(messages.get('org.unitKind.phong')).toBe('Phòng chuyên môn')
     expect(messages.get(labelKey.comparator('>='))).toBe('≥')
+    expect(messages.get(labelKey.localityFlag('specialDifficulty'))).toBe('Xã đặc biệt khó khăn')
+    expect(messages.get(labelKey.sponsorStatus('huy'))).toBe('Đã hủy')
   })
 
   it('keeps the backend messages', () => {

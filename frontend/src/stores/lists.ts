@@ -7,5 +7,7 @@ export const useListsStore = defineStore('lists', () => {
   const units = reactive(newListState({ kind: '', parentId: '', active: '' }, 'sortOrder'))
   const staff = reactive(newListState({ unitId: '', category: '', active: '' }, 'fullName'))
   const campaigns = reactive(newListState({}, ''))
-  return { units, staff, campaigns }
+  const localities = reactive(newListState({ parentId: '', kind: '', level: '', flag: '', ntmLevel: '', validity: '' }, 'level'))
+  const registrations = reactive(newListState({ unitId: '', localityId: '', campaignId: '', status: '' }, ''))
+  return { units, staff, campaigns, localities, registrations }
 })
