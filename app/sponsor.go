@@ -98,6 +98,16 @@ func (f *Sponsors) DeleteActivity(id string) error {
 	})
 }
 
+// DeletedActivities lists a registration's deleted activities (to restore them).
+func (f *Sponsors) DeletedActivities(registrationID string) ([]sponsor.ActivityDetail, error) {
+	var out []sponsor.ActivityDetail
+	err := f.run("sponsor.deletedActivities", func(svc *sponsor.Service, aid string) (err error) {
+		out, err = svc.DeletedActivities(ctxOf(f.core), aid, registrationID)
+		return err
+	})
+	return out, err
+}
+
 // RestoreActivity undoes an activity's deletion.
 func (f *Sponsors) RestoreActivity(id string) error {
 	return f.run("sponsor.restoreActivity", func(svc *sponsor.Service, aid string) error {

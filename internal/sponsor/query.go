@@ -288,6 +288,22 @@ func (s *Service) Get(ctx context.Context, agencyID, id string) (Detail, error) 
 	return d, err
 }
 
+// DeletedActivities returns the soft-deleted activities of a live
+// registration (newest deletion first), for its "Đã xóa" view.
+func (s *Service) DeletedActivities(ctx context.Context, agencyID, registrationID string) ([]ActivityDetail, error) {
+	db := s.db.WithContext(ctx)
+	var r Registration
+	if err := store.Get(db.Where("agency_id = ?", agencyID), &r, "registration", registrationID); err != nil {
+		return nil, err
+	}
+	var acts []Activity
+	if err := db.Unscoped().Where("registration_id = ? AND deleted_at IS NOT NULL", registrationID).
+		Order("deleted_at DESC").Order("id DESC").Find(&acts).Error; err != nil {
+		return nil, fmt.Errorf("deleted activities: %w", err)
+	}
+	return s.details(ctx, agencyID, acts)
+}
+
 // details adds participants and attachments to activities, two queries in all.
 func (s *Service) details(ctx context.Context, agencyID string, acts []Activity) ([]ActivityDetail, error) {
 	db := s.db.WithContext(ctx)

@@ -261,7 +261,25 @@ func TestActivitiesAndParticipants(t *testing.T) {
 		t.Fatalf("other agency delete activity: %v", err)
 	}
 	must(t, w.svc.DeleteActivity(w.ctx, w.agency, a.ID))
+	// The deleted activity is listed under "Đã xóa", with its participants,
+	// and nowhere else; another agency sees nothing.
+	gone, err := w.svc.DeletedActivities(w.ctx, w.agency, r.ID)
+	must(t, err)
+	if len(gone) != 1 || gone[0].ID != a.ID || len(gone[0].Participants) != 1 {
+		t.Fatalf("deleted activities %+v", gone)
+	}
+	if d, _ := w.svc.Get(w.ctx, w.agency, r.ID); len(d.Activities) != 0 {
+		t.Fatalf("a deleted activity is still listed: %+v", d.Activities)
+	}
+	if _, err := w.svc.DeletedActivities(w.ctx, w.otherAg, r.ID); !errors.Is(err, fault.ErrNotFound) {
+		t.Fatalf("other agency deleted activities: %v", err)
+	}
 	must(t, w.svc.RestoreActivity(w.ctx, w.agency, a.ID))
+	gone, err = w.svc.DeletedActivities(w.ctx, w.agency, r.ID)
+	must(t, err)
+	if len(gone) != 0 {
+		t.Fatalf("restored activity still under Đã xóa: %+v", gone)
+	}
 }
 
 func TestDeleteRegistrationTakesActivitiesAndRestoresThem(t *testing.T) {

@@ -86,6 +86,9 @@ export const restoreRegistration = (id: string): Promise<void> => call(() => S.R
 export const saveActivity = (a: ActivityInput): Promise<ActivityDetail> => call(() => S.SaveActivity(sponsor.ActivityInput.createFrom(clean(a)))).then(normaliseActivity)
 export const deleteActivity = (id: string): Promise<void> => call(() => S.DeleteActivity(id))
 export const restoreActivity = (id: string): Promise<void> => call(() => S.RestoreActivity(id))
+/** The registration's deleted activities ("Đã xóa"), to restore them. */
+export const listDeletedActivities = (registrationId: string): Promise<ActivityDetail[]> =>
+  call(() => S.DeletedActivities(registrationId)).then((list) => (list ?? []).map(normaliseActivity))
 /** Opens the native file dialog; "" means the user cancelled. */
 export const pickAttachment = (): Promise<string> => call(() => S.PickAttachment())
 export const addAttachment = (activityId: string, path: string): Promise<Attachment> => call(() => S.AddAttachment(activityId, path))
