@@ -287,7 +287,7 @@ func checkRefs(tx *gorm.DB, l *Locality, v *fault.Validation) error {
 		}
 	}
 	if l.Name != "" && !v.Has("name") {
-		taken, err := nameTaken(tx, l)
+		taken, err := store.SiblingNameTaken(tx, &Locality{}, l.AgencyID, l.ParentID, l.ID, l.Name)
 		if err != nil {
 			return err
 		}
@@ -296,31 +296,6 @@ func checkRefs(tx *gorm.DB, l *Locality, v *fault.Validation) error {
 		}
 	}
 	return nil
-}
-
-// nameTaken reports whether a live sibling of l has the same name.
-func nameTaken(tx *gorm.DB, l *Locality) (bool, error) {
-	q := tx.Model(&Locality{}).Where("agency_id = ?", l.AgencyID)
-	if l.ParentID == nil {
-		q = q.Where("parent_id IS NULL")
-	} else {
-		q = q.Where("parent_id = ?", *l.ParentID)
-	}
-	if l.ID != "" {
-		q = q.Where("id <> ?", l.ID)
-	}
-	// sort_key narrows by the folded name; the exact comparison keeps
-	// "Xã Bình" and "Xã Binh" apart.
-	var names []string
-	if err := q.Where("sort_key = ?", vntext.Fold(l.Name)).Pluck("name", &names).Error; err != nil {
-		return false, fmt.Errorf("find name: %w", err)
-	}
-	for _, n := range names {
-		if vntext.Key(n) == vntext.Key(l.Name) {
-			return true, nil
-		}
-	}
-	return false, nil
 }
 
 // registrationsTable is where sponsorships point at localities.
@@ -373,7 +348,7 @@ func (s *Service) Restore(ctx context.Context, agencyID, id string) error {
 				return fault.New(fault.ErrConflict, "errors.locality.restoreCodeTaken", "name", l.Name, "code", l.Code)
 			}
 		}
-		taken, err := nameTaken(tx, &l)
+		taken, err := store.SiblingNameTaken(tx, &Locality{}, l.AgencyID, l.ParentID, l.ID, l.Name)
 		if err != nil {
 			return err
 		}

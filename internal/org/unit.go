@@ -231,7 +231,7 @@ func checkUnitRefs(tx *gorm.DB, u *Unit, v *fault.Validation) error {
 		}
 	}
 	if u.Name != "" && !v.Has("name") {
-		taken, err := unitNameTaken(tx, u)
+		taken, err := store.SiblingNameTaken(tx, &Unit{}, u.AgencyID, u.ParentID, u.ID, u.Name)
 		if err != nil {
 			return err
 		}
@@ -240,31 +240,6 @@ func checkUnitRefs(tx *gorm.DB, u *Unit, v *fault.Validation) error {
 		}
 	}
 	return nil
-}
-
-// unitNameTaken reports whether a live sibling of u has the same name.
-func unitNameTaken(tx *gorm.DB, u *Unit) (bool, error) {
-	q := tx.Model(&Unit{}).Where("agency_id = ?", u.AgencyID)
-	if u.ParentID == nil {
-		q = q.Where("parent_id IS NULL")
-	} else {
-		q = q.Where("parent_id = ?", *u.ParentID)
-	}
-	if u.ID != "" {
-		q = q.Where("id <> ?", u.ID)
-	}
-	// sort_key narrows by the folded name; the exact comparison keeps
-	// "Bình" and "Binh" apart.
-	var names []string
-	if err := q.Where("sort_key = ?", vntext.Fold(u.Name)).Pluck("name", &names).Error; err != nil {
-		return false, err
-	}
-	for _, n := range names {
-		if vntext.Key(n) == vntext.Key(u.Name) {
-			return true, nil
-		}
-	}
-	return false, nil
 }
 
 // isDescendant reports whether candidate lies in the subtree under root.
@@ -325,7 +300,7 @@ func (s *Service) RestoreUnit(ctx context.Context, agencyID, id string) error {
 				return fault.New(fault.ErrConflict, "errors.unit.parentDeleted", "name", u.Name)
 			}
 		}
-		taken, err := unitNameTaken(tx, &u)
+		taken, err := store.SiblingNameTaken(tx, &Unit{}, u.AgencyID, u.ParentID, u.ID, u.Name)
 		if err != nil {
 			return err
 		}

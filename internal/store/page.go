@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"strings"
 
 	"gorm.io/gorm"
@@ -84,4 +85,30 @@ func FindPage[T any](tx *gorm.DB, q ListQuery) (items []T, total int64, page, si
 		return nil, 0, 0, 0, err
 	}
 	return items, total, page, size, nil
+}
+
+// SiblingNameTaken reports whether a live row of model, other than excludeID,
+// under the same parent (parent_id; nil = top level) of the same agency has
+// the same name. sort_key (the folded name) narrows the search; the exact
+// comparison then keeps "Xã Bình" and "Xã Binh" apart.
+func SiblingNameTaken(tx *gorm.DB, model any, agencyID string, parentID *string, excludeID, name string) (bool, error) {
+	q := tx.Model(model).Where("agency_id = ?", agencyID)
+	if parentID == nil {
+		q = q.Where("parent_id IS NULL")
+	} else {
+		q = q.Where("parent_id = ?", *parentID)
+	}
+	if excludeID != "" {
+		q = q.Where("id <> ?", excludeID)
+	}
+	var names []string
+	if err := q.Where("sort_key = ?", vntext.Fold(name)).Pluck("name", &names).Error; err != nil {
+		return false, fmt.Errorf("find sibling name: %w", err)
+	}
+	for _, n := range names {
+		if vntext.Key(n) == vntext.Key(name) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
