@@ -2,6 +2,7 @@ package locality
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -100,11 +101,16 @@ func (s *Service) List(ctx context.Context, agencyID string, q Query) (Page, err
 		tx = tx.Where(currentStatus("level")+" = ?", q.NTMLevel)
 	}
 	today := time.Now().Format(fault.DateLayout)
+	// A village is no longer current once its commune was dissolved (a
+	// merger ends the commune; its villages go with it).
+	const ended = "(COALESCE(localities.valid_to, '') <> '' AND localities.valid_to < @today)"
+	const communeEnded = "(localities.level = 4 AND EXISTS (SELECT 1 FROM localities pc WHERE pc.id = localities.parent_id " +
+		"AND COALESCE(pc.valid_to, '') <> '' AND pc.valid_to < @today))"
 	switch q.Validity {
 	case "current":
-		tx = tx.Where("(localities.valid_to IS NULL OR localities.valid_to = '' OR localities.valid_to >= ?)", today)
+		tx = tx.Where("NOT "+ended+" AND NOT "+communeEnded, sql.Named("today", today))
 	case "historical":
-		tx = tx.Where("localities.valid_to <> '' AND localities.valid_to < ?", today)
+		tx = tx.Where("("+ended+" OR "+communeEnded+")", sql.Named("today", today))
 	}
 	// Count without the computed columns (and without the sort on them,
 	// which gorm drops for a count).

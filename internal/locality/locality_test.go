@@ -479,3 +479,30 @@ func TestSortByCurrentLevelFollowsRank(t *testing.T) {
 		t.Fatalf("order by rank: got %v, want %v", got, want)
 	}
 }
+
+func TestVillageOfDissolvedCommuneIsHistorical(t *testing.T) {
+	f := setup(t)
+	_, _, com, vil := f.tree(t)
+	names := func(validity string) map[string]bool {
+		t.Helper()
+		p, err := f.svc.List(ctx, f.agency, locality.Query{Level: 4, Validity: validity})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]bool{}
+		for _, r := range p.Items {
+			out[r.Name] = true
+		}
+		return out
+	}
+	if !names("current")[vil.Name] || names("historical")[vil.Name] {
+		t.Fatal("a village of a live commune is current")
+	}
+	com.ValidTo = "2025-06-30"
+	if _, err := f.svc.Save(ctx, f.agency, com); err != nil {
+		t.Fatal(err)
+	}
+	if names("current")[vil.Name] || !names("historical")[vil.Name] {
+		t.Fatal("a village of a dissolved commune must be historical")
+	}
+}

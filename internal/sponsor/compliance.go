@@ -51,9 +51,21 @@ type activeReg struct {
 	Special            bool
 	ParentLevel        *int
 	ParentSpecial      *bool
+	ValidTo            string
+	ParentValidTo      *string
 }
 
-func (a activeReg) qualifies() bool {
+// qualifies applies the plan's rule on day: a commune, or a village of a
+// special-difficulty commune, that still exists on that day — a place
+// dissolved by a merger (valid_to passed, for a village also its commune's)
+// no longer counts; the registration should move to its successor.
+func (a activeReg) qualifies(day string) bool {
+	if a.ValidTo != "" && a.ValidTo < day {
+		return false
+	}
+	if a.Level == levelVillage && a.ParentValidTo != nil && *a.ParentValidTo != "" && *a.ParentValidTo < day {
+		return false
+	}
 	switch a.Level {
 	case levelCommune:
 		return true
@@ -75,7 +87,8 @@ func (s *Service) Compliance(ctx context.Context, agencyID string, today time.Ti
 	}
 	var regs []activeReg
 	err := db.Table(regTable+" r").
-		Select("r.unit_id, r.locality_id, l.level, l.special_difficulty AS special, p.level AS parent_level, p.special_difficulty AS parent_special").
+		Select("r.unit_id, r.locality_id, l.level, l.special_difficulty AS special, p.level AS parent_level, " +
+			"p.special_difficulty AS parent_special, COALESCE(l.valid_to, '') AS valid_to, p.valid_to AS parent_valid_to").
 		Joins("JOIN localities l ON l.id = r.locality_id AND l.deleted_at IS NULL").
 		Joins("LEFT JOIN localities p ON p.id = l.parent_id AND p.deleted_at IS NULL").
 		Where("r.agency_id = ? AND r.deleted_at IS NULL AND r.status IN ?", agencyID, open).
@@ -103,7 +116,7 @@ func (s *Service) Compliance(ctx context.Context, agencyID string, today time.Ti
 		for _, r := range byUnit[u.ID] {
 			row.ActiveRegistrations++
 			row.Localities = append(row.Localities, ps.path(r.LocalityID))
-			row.Complies = row.Complies || r.qualifies()
+			row.Complies = row.Complies || r.qualifies(day)
 		}
 		if row.Required {
 			out.Required++

@@ -463,6 +463,18 @@ func TestCompliance(t *testing.T) {
 			t.Fatal("required units are not listed first")
 		}
 	}
+	// A place dissolved by a merger (its validity ended before the day) does
+	// not count, nor does a village of such a commune.
+	for _, place := range []string{"Xã Khó", "Bản Khó 1"} {
+		wm := newWorld(t)
+		must(t, wm.db.Table("localities").Where("id = ?", wm.places["Xã Khó"]).Update("valid_to", "2025-06-01").Error)
+		wm.save(wm.reg("VP", place))
+		comp, err := wm.svc.Compliance(wm.ctx, wm.agency, fixedToday)
+		must(t, err)
+		if comp.Complying != 0 {
+			t.Fatalf("registration for %s of a dissolved commune counted: %+v", place, comp)
+		}
+	}
 	// A deleted registration or a deleted place does not count.
 	w2 := newWorld(t)
 	r := w2.save(w2.reg("VP", "Xã Thường"))

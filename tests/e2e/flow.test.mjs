@@ -2,139 +2,22 @@
 // `wails dev` serves both on E2E_URL (started by run.sh with a throw-away
 // database); playwright-core drives Debian's Chromium. Steps share one page;
 // once a step fails the later ones are skipped (they depend on it).
-import { after, before, describe, test } from 'node:test'
+// This suite expects a fresh database (it checks the first-run setup screen).
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readdirSync, writeFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
+import {
+  AGENCY, BASE, DATA_DIR, OUT, T, hidden, id, inline, maybeConfirm, page, pick, pickTree, plain, row, save, search, step,
+  uncaughtErrors, useBrowser, visible,
+} from './lib.mjs'
 
-const BASE = process.env.E2E_URL ?? 'http://127.0.0.1:34115'
-const OUT = process.env.E2E_OUT ?? new URL('../out', import.meta.url).pathname
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium'
-const DATA_DIR = process.env.E2E_DATA_DIR ?? '' // the app's throw-away data folder (run.sh)
-const T = 15_000 // default wait for anything on screen (the backend is local)
-
-const AGENCY = 'SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG'
 const UNIT = 'Tổ Công tác nông thôn mới'
 const PERSON = 'Phạm Thị Hòa Bình'
 const BIRTH_YEAR = '1988'
 
-let browser
-let page
-const pageErrors = []
-const consoleLines = []
-let failedStep = ''
-let shot = 0
-
-/** A step of the flow: skipped once an earlier one failed; screenshot on failure. */
-function step(name, fn) {
-  test(name, async (t) => {
-    if (failedStep) {
-      t.skip(`earlier step failed: ${failedStep}`)
-      return
-    }
-    try {
-      await fn(t)
-    } catch (err) {
-      failedStep = name
-      const file = join(OUT, `e2e-fail-${String(++shot).padStart(2, '0')}.png`)
-      await page?.screenshot({ path: file, fullPage: true }).catch(() => {})
-      err.message += `\n  (screenshot: ${file})`
-      throw err
-    }
-  })
-}
-
-const id = (testId) => page.getByTestId(testId)
-const visible = (locator, timeout = T) => locator.first().waitFor({ state: 'visible', timeout })
-const hidden = (locator, timeout = T) => locator.first().waitFor({ state: 'hidden', timeout })
-const text = (s) => page.getByText(s, { exact: false })
-/** A validation message shown inline, under its form field. */
-const inline = (s) => page.locator('.n-form-item-feedback', { hasText: s })
-
-/** The row of a data table (by test id) that contains s. */
-const row = (tableId, s) => id(tableId).locator('tbody tr', { hasText: s })
-
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** Lower case without Vietnamese diacritics ("Nguyễn Văn" → "nguyen van"). */
-const plain = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase()
-
-/** Open a Naive UI NSelect (its root carries the test id) and pick an option by its text. */
-async function pick(testId, optionText) {
-  await id(testId).click()
-  const menu = page.locator('.n-base-select-menu:visible')
-  await visible(menu)
-  await menu.locator('.n-base-select-option', { hasText: new RegExp(`^\\s*${escapeRe(optionText)}\\s*$`) }).first().click()
-  await hidden(menu)
-}
-
-/** Open a Naive UI NTreeSelect (root carries the test id), narrow it by typing if it is filterable, pick a node. */
-async function pickTree(testId, nodeText) {
-  await id(testId).click()
-  const menu = page.locator('.n-tree-select-menu:visible')
-  await visible(menu)
-  const input = id(testId).locator('input.n-base-selection-input')
-  if ((await input.count()) > 0) await input.first().fill(nodeText)
-  await menu.locator('.n-tree-node-content__text', { hasText: new RegExp(`^\\s*${escapeRe(nodeText)}\\s*$`) }).first().click()
-  await hidden(menu)
-}
-
-/** Click OK on the confirm dialog if one opens within a moment; wait for it to close. */
-async function maybeConfirm(timeout = 3000) {
-  const ok = id('confirm-ok').last()
-  try {
-    await ok.waitFor({ state: 'visible', timeout })
-  } catch {
-    return false
-  }
-  await ok.click()
-  await hidden(id('confirm-ok'))
-  return true
-}
-
-/** Type into the search box of a list and wait for the table to settle on it. */
-async function search(testId, q) {
-  await id(testId).fill(q)
-  await page.waitForTimeout(600) // the search is debounced (250 ms), then one backend call
-}
-
-/** The form's save button, clicked; a form closes (or shows errors). */
-const save = () => id('form-save').click()
-
 describe('Chung Sức end to end', () => {
-  before(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--lang=vi-VN',
-      ],
-    })
-    const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' })
-    context.setDefaultTimeout(T)
-    page = await context.newPage()
-    page.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)))
-    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`))
-    page.on('response', (r) => {
-      if (r.status() >= 400) consoleLines.push(`[http ${r.status()}] ${r.url()}`)
-    })
-  })
-
-  after(async () => {
-    if (page) {
-      await page.screenshot({ path: join(OUT, 'e2e-final.png'), fullPage: true }).catch(() => {})
-    }
-    writeFileSync(join(OUT, 'e2e-console.log'), consoleLines.join('\n') + '\n')
-    await browser?.close()
-  })
+  useBrowser('e2e')
 
   step('first run shows the setup screen', async () => {
     await page.goto(BASE, { waitUntil: 'domcontentloaded' })
@@ -283,6 +166,6 @@ describe('Chung Sức end to end', () => {
   })
 
   test('no uncaught error in the page', () => {
-    assert.deepEqual(pageErrors, [])
+    assert.deepEqual(uncaughtErrors(), [])
   })
 })

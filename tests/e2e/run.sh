@@ -3,10 +3,16 @@
 #
 #   Xvfb (+ D-Bus)  ─  wails dev (own process group, throw-away data dir/db)
 #                        └─ serves the frontend + live Go bindings on http://127.0.0.1:$PORT
-#   node --test flow.test.mjs  ─  playwright-core  ─  /usr/bin/chromium (headless)
+#   node --test flow.test.mjs locality-sponsor.test.mjs (one after the other, same server)
+#                ─  playwright-core  ─  /usr/bin/chromium (headless)
+#
+# Native file dialogs cannot be driven from a browser: the app reads the path
+# to "choose" from $CHUNGSUC_DIALOG_ANSWER_FILE (app/dialog.go); the tests
+# write it there (E2E_DIALOG_FILE) before clicking a button that opens one.
 #
 # Exits non-zero if any test fails or the dev server never answers.
-# Artifacts: tests/out/e2e-*.png, tests/out/e2e-wails-dev.log, tests/out/e2e-app.log.
+# Artifacts: tests/out/e2e-*.png and e2e-*console.log (flow: e2e-…, locality-sponsor: e2e-ls-…),
+# tests/out/e2e-wails-dev.log, tests/out/e2e-app.log.
 set -uo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -16,6 +22,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 WAILS=${WAILS:-$(command -v wails || echo "$(go env GOPATH)/bin/wails")}
 SERVER_TIMEOUT=${SERVER_TIMEOUT:-300}
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+# The suites, run one after the other against the same server and database.
+E2E_FILES=${E2E_FILES:-flow.test.mjs locality-sponsor.test.mjs}
 
 TMP=$(mktemp -d /tmp/chungsuc-e2e.XXXXXX)
 cleanup() {
@@ -32,8 +40,8 @@ rm -f "$OUT"/e2e-*.png
 # ---------------------------------------------------------------- prerequisites
 [ -x "$CHROMIUM" ] || { say "missing $CHROMIUM (apt-get install chromium)"; exit 1; }
 [ -x "$WAILS" ] || { say "missing the wails CLI ($WAILS); run make deps-build"; exit 1; }
-if [ ! -d "$HERE/node_modules/playwright-core" ]; then
-  say "installing playwright-core (npm ci)"
+if [ ! -d "$HERE/node_modules/playwright-core" ] || [ ! -d "$HERE/node_modules/jszip" ]; then
+  say "installing playwright-core and jszip (npm ci)"
   (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error) || exit 1
 fi
 if [ ! -d frontend/node_modules ]; then
@@ -58,10 +66,11 @@ start_dbus || exit 1
 export NO_AT_BRIDGE=1
 
 # ---------------------------------------------------------------- wails dev
-mkdir -p "$TMP/data"
+mkdir -p "$TMP/data" "$TMP/files"
+DIALOG_ANSWER="$TMP/dialog-answer"
 say "wails dev on $URL (the first debug build can take 1–2 minutes)"
 t0=$(now_ms)
-CHUNGSUC_DATA_DIR="$TMP/data" CHUNGSUC_DB="$TMP/data/e2e.db" \
+CHUNGSUC_DATA_DIR="$TMP/data" CHUNGSUC_DB="$TMP/data/e2e.db" CHUNGSUC_DIALOG_ANSWER_FILE="$DIALOG_ANSWER" \
   setsid "$WAILS" dev -m -s -skipbindings -nocolour -nogorebuild -noreload \
   -viteservertimeout 120 -devserver "127.0.0.1:$PORT" \
   >"$OUT/e2e-wails-dev.log" 2>&1 </dev/null &
@@ -83,9 +92,13 @@ say "wails dev answers after $(( ($(now_ms) - t0) / 1000 )) s"
 
 # ---------------------------------------------------------------- tests
 cd "$HERE"
-E2E_URL="$URL" E2E_OUT="$OUT" E2E_DATA_DIR="$TMP/data" CHROMIUM="$CHROMIUM" \
-  node --test --test-concurrency=1 --test-reporter=spec flow.test.mjs
+t0=$(now_ms)
+# shellcheck disable=SC2086 # E2E_FILES is a list of file names
+E2E_URL="$URL" E2E_OUT="$OUT" E2E_DATA_DIR="$TMP/data" E2E_DIALOG_FILE="$DIALOG_ANSWER" E2E_TMP="$TMP/files" \
+  CHROMIUM="$CHROMIUM" \
+  node --test --test-concurrency=1 --test-reporter=spec $E2E_FILES
 rc=$?
+say "tests took $(( ($(now_ms) - t0) / 1000 )) s (exit $rc)"
 
 # Stop wails dev the way it expects (Ctrl-C to the whole group), KILL after 15 s.
 stop_group "$DEV_PGID" INT 15
