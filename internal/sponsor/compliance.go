@@ -87,7 +87,7 @@ func (s *Service) Compliance(ctx context.Context, agencyID string, today time.Ti
 	}
 	var regs []activeReg
 	err := db.Table(regTable+" r").
-		Select("r.unit_id, r.locality_id, l.level, l.special_difficulty AS special, p.level AS parent_level, " +
+		Select("r.unit_id, r.locality_id, l.level, l.special_difficulty AS special, p.level AS parent_level, "+
 			"p.special_difficulty AS parent_special, COALESCE(l.valid_to, '') AS valid_to, p.valid_to AS parent_valid_to").
 		Joins("JOIN localities l ON l.id = r.locality_id AND l.deleted_at IS NULL").
 		Joins("LEFT JOIN localities p ON p.id = l.parent_id AND p.deleted_at IS NULL").
