@@ -107,6 +107,7 @@ test-smoke: build
 
 bench: deps-test build
 	tests/bench/run.sh
+	$(GO) test -run '^$$' -bench . -benchtime 3x -benchmem ./internal/locality ./internal/sheet
 
 clean:
 	rm -rf build/bin $(OUT) frontend/dist/assets frontend/dist/index.html
