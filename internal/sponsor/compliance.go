@@ -24,6 +24,10 @@ type ComplianceRow struct {
 	// not; Localities names their places, in the same order.
 	ActiveRegistrations int      `json:"activeRegistrations"`
 	Localities          []string `json:"localities"`
+	// Ended names those of Localities that no longer exist on the day
+	// (dissolved by a merger): their registrations do not count until moved
+	// to the successor.
+	Ended []string `json:"ended"`
 }
 
 // Compliance is the whole agency against the rule.
@@ -55,15 +59,21 @@ type activeReg struct {
 	ParentValidTo      *string
 }
 
+// ended reports whether the place no longer exists on day: its validity
+// ended, or, for a village, its commune's.
+func (a activeReg) ended(day string) bool {
+	if a.ValidTo != "" && a.ValidTo < day {
+		return true
+	}
+	return a.Level == levelVillage && a.ParentValidTo != nil && *a.ParentValidTo != "" && *a.ParentValidTo < day
+}
+
 // qualifies applies the plan's rule on day: a commune, or a village of a
 // special-difficulty commune, that still exists on that day — a place
 // dissolved by a merger (valid_to passed, for a village also its commune's)
 // no longer counts; the registration should move to its successor.
 func (a activeReg) qualifies(day string) bool {
-	if a.ValidTo != "" && a.ValidTo < day {
-		return false
-	}
-	if a.Level == levelVillage && a.ParentValidTo != nil && *a.ParentValidTo != "" && *a.ParentValidTo < day {
+	if a.ended(day) {
 		return false
 	}
 	switch a.Level {
@@ -112,11 +122,14 @@ func (s *Service) Compliance(ctx context.Context, agencyID string, today time.Ti
 	}
 	out := Compliance{Units: []ComplianceRow{}, ReferenceDate: day}
 	for _, u := range units {
-		row := ComplianceRow{UnitID: u.ID, UnitName: u.Name, UnitKind: u.Kind, Required: isRequired(u.Kind), Localities: []string{}}
+		row := ComplianceRow{UnitID: u.ID, UnitName: u.Name, UnitKind: u.Kind, Required: isRequired(u.Kind), Localities: []string{}, Ended: []string{}}
 		for _, r := range byUnit[u.ID] {
 			row.ActiveRegistrations++
 			row.Localities = append(row.Localities, ps.path(r.LocalityID))
 			row.Complies = row.Complies || r.qualifies(day)
+			if r.ended(day) {
+				row.Ended = append(row.Ended, ps.path(r.LocalityID))
+			}
 		}
 		if row.Required {
 			out.Required++

@@ -474,6 +474,11 @@ func TestCompliance(t *testing.T) {
 		if comp.Complying != 0 {
 			t.Fatalf("registration for %s of a dissolved commune counted: %+v", place, comp)
 		}
+		for _, u := range comp.Units {
+			if u.UnitID == wm.units["VP"] && (len(u.Ended) != 1 || u.Ended[0] != u.Localities[0]) {
+				t.Fatalf("the dissolved place is not named as ended: %+v", u)
+			}
+		}
 	}
 	// A deleted registration or a deleted place does not count.
 	w2 := newWorld(t)

@@ -8,7 +8,7 @@ function bridge(app: Record<string, Record<string, Fn>>) {
 }
 
 const row = (over: Partial<ComplianceRow>): ComplianceRow => ({
-  unitId: 'u', unitName: 'X', unitKind: 'phong', required: true, complies: true, activeRegistrations: 1, localities: [], ...over,
+  unitId: 'u', unitName: 'X', unitKind: 'phong', required: true, complies: true, activeRegistrations: 1, localities: [], ended: [], ...over,
 })
 
 describe('compliance', () => {

@@ -55,7 +55,7 @@ export function normaliseCompliance(c: Compliance): Compliance {
     ...c,
     required: c.required ?? 0,
     complying: c.complying ?? 0,
-    units: sortCompliance(arr(c.units).map((u) => ({ ...u, localities: arr(u.localities) }))),
+    units: sortCompliance(arr(c.units).map((u) => ({ ...u, localities: arr(u.localities), ended: arr(u.ended) }))),
   }
 }
 
