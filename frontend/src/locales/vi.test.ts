@@ -53,6 +53,7 @@ describe('vi.json', () => {
       const where = relative(SRC, file)
       for (const m of text.matchAll(/(?:\$t|\bt|\.t|\bte)\(\s*'([^'$]+)'/g)) used.add(`${m[1]}\t${where}`)
       for (const m of text.matchAll(/\b\w*Key:\s*'([^']+)'/g)) used.add(`${m[1]}\t${where}`)
+      for (const m of text.matchAll(/\bempty-key="([^"]+)"/g)) used.add(`${m[1]}\t${where}`)
       for (const m of text.matchAll(/(?:\$t|\bt|\.t|\bte)\(\s*`([^`]*)`/g)) {
         const prefix = m[1].split('${')[0]
         if (!m[1].includes('${')) {
