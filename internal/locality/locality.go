@@ -112,17 +112,6 @@ type Service struct {
 // NewService returns the localities service.
 func NewService(db *gorm.DB) *Service { return &Service{db: db} }
 
-func cleanRef(p *string) *string {
-	if p == nil {
-		return nil
-	}
-	s := vntext.Clean(*p)
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
 // Normalise cleans the text fields, derives the level from the kind and
 // fills the search and sort keys, as Save does; for bulk loaders that insert
 // rows themselves (the sample data).
@@ -137,7 +126,7 @@ func (l *Locality) normalise() {
 	l.EthnicArea = vntext.Clean(l.EthnicArea)
 	l.Region = vntext.Clean(l.Region)
 	l.Note = vntext.CleanText(l.Note)
-	l.ParentID = cleanRef(l.ParentID)
+	l.ParentID = vntext.CleanRef(l.ParentID)
 	l.Level = LevelOf(l.Kind)
 	l.keys()
 }
@@ -207,7 +196,7 @@ func (s *Service) Save(ctx context.Context, agencyID string, l Locality) (Locali
 func SaveTx(tx *gorm.DB, l *Locality) error {
 	l.normalise()
 	if l.ID != "" {
-		if err := ownedBy(tx, &Locality{}, "locality", l.ID, l.AgencyID); err != nil {
+		if err := store.OwnedBy(tx, &Locality{}, "locality", l.ID, l.AgencyID); err != nil {
 			return err
 		}
 	}
@@ -227,18 +216,6 @@ func SaveTx(tx *gorm.DB, l *Locality) error {
 	return store.UpdateVersioned(tx, l, "locality", "parent_id", "code", "name", "kind", "level",
 		"valid_from", "valid_to", "special_difficulty", "border", "mountain", "coastal_lowland",
 		"island", "safe_zone", "ethnic_area", "region", "commune_group", "note", "search_key", "sort_key")
-}
-
-// ownedBy refuses to touch a live row that is not the agency's.
-func ownedBy(tx *gorm.DB, model any, entity, id, agencyID string) error {
-	var n int64
-	if err := tx.Model(model).Where("id = ? AND agency_id = ?", id, agencyID).Count(&n).Error; err != nil {
-		return fmt.Errorf("find %s: %w", entity, err)
-	}
-	if n == 0 {
-		return fault.NotFound(entity)
-	}
-	return nil
 }
 
 // ParentFits reports whether a locality of level child may sit under one of

@@ -216,7 +216,7 @@ func SaveLineageTx(tx *gorm.DB, g *Lineage) error {
 		}
 		return nil
 	}
-	if err := ownedBy(tx, &Lineage{}, "lineage", g.ID, g.AgencyID); err != nil {
+	if err := store.OwnedBy(tx, &Lineage{}, "lineage", g.ID, g.AgencyID); err != nil {
 		return err
 	}
 	return store.UpdateVersioned(tx, g, "lineage", "predecessor_id", "successor_id",
@@ -226,7 +226,7 @@ func SaveLineageTx(tx *gorm.DB, g *Lineage) error {
 // DeleteLineage soft-deletes a lineage row.
 func (s *Service) DeleteLineage(ctx context.Context, agencyID, id string) error {
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := ownedBy(tx, &Lineage{}, "lineage", id, agencyID); err != nil {
+		if err := store.OwnedBy(tx, &Lineage{}, "lineage", id, agencyID); err != nil {
 			return err
 		}
 		return store.SoftDelete(tx, &Lineage{}, "lineage", id)

@@ -61,7 +61,7 @@ func (p *Staff) normalise() {
 	p.Phone = vntext.Clean(p.Phone)
 	p.Email = vntext.Clean(p.Email)
 	p.Note = vntext.CleanText(p.Note)
-	p.UnitID = cleanRef(p.UnitID)
+	p.UnitID = vntext.CleanRef(p.UnitID)
 	p.SearchKey = store.SearchKey(p.FullName, p.Position, p.Phone, p.Email)
 	p.SortKey = vntext.Fold(givenNameFirst(p.FullName))
 }
@@ -204,7 +204,7 @@ func SaveStaffTx(tx *gorm.DB, p *Staff) error {
 		}
 		return nil
 	}
-	if err := ownedBy(tx, &Staff{}, "staff", p.ID, p.AgencyID); err != nil {
+	if err := store.OwnedBy(tx, &Staff{}, "staff", p.ID, p.AgencyID); err != nil {
 		return err
 	}
 	return store.UpdateVersioned(tx, p, "staff", "unit_id", "full_name", "gender", "birth_date",

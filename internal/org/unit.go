@@ -50,18 +50,10 @@ func (u *Unit) normalise() {
 	u.Name = vntext.Clean(u.Name)
 	u.ShortName = vntext.Clean(u.ShortName)
 	u.Note = vntext.CleanText(u.Note)
-	u.ParentID = cleanRef(u.ParentID)
-	u.HeadStaffID = cleanRef(u.HeadStaffID)
+	u.ParentID = vntext.CleanRef(u.ParentID)
+	u.HeadStaffID = vntext.CleanRef(u.HeadStaffID)
 	u.SearchKey = store.SearchKey(u.Name, u.ShortName)
 	u.SortKey = vntext.Fold(u.Name)
-}
-
-func cleanRef(p *string) *string {
-	if p == nil || *p == "" {
-		return nil
-	}
-	s := vntext.Clean(*p)
-	return &s
 }
 
 // UnitQuery is the units list screen's query.
@@ -177,24 +169,11 @@ func SaveUnitTx(tx *gorm.DB, u *Unit) error {
 		}
 		return nil
 	}
-	if err := ownedBy(tx, &Unit{}, "unit", u.ID, u.AgencyID); err != nil {
+	if err := store.OwnedBy(tx, &Unit{}, "unit", u.ID, u.AgencyID); err != nil {
 		return err
 	}
 	return store.UpdateVersioned(tx, u, "unit", "parent_id", "name", "short_name", "kind",
 		"head_staff_id", "active", "sort_order", "note", "search_key", "sort_key")
-}
-
-// ownedBy refuses an update of a row that is not the agency's: the versioned
-// update matches by id only.
-func ownedBy(tx *gorm.DB, model any, entity, id, agencyID string) error {
-	var n int64
-	if err := tx.Model(model).Where("id = ? AND agency_id = ?", id, agencyID).Count(&n).Error; err != nil {
-		return fmt.Errorf("find %s: %w", entity, err)
-	}
-	if n == 0 {
-		return fault.NotFound(entity)
-	}
-	return nil
 }
 
 // checkUnitRefs adds field errors for a bad parent, head or duplicate name.

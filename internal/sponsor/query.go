@@ -86,7 +86,7 @@ func (s *Service) filtered(ctx context.Context, agencyID string, q Query) *gorm.
 	// The search matches the registration's own text, its unit's name or
 	// its place's name, each through their folded search_key.
 	for _, word := range strings.Fields(vntext.Fold(search)) {
-		like := "%" + escapeLike(word) + "%"
+		like := "%" + store.EscapeLike(word) + "%"
 		tx = tx.Where("("+regTable+".search_key LIKE ? ESCAPE '\\' OR "+regTable+".unit_id IN (SELECT id FROM units WHERE search_key LIKE ? ESCAPE '\\') OR "+
 			regTable+".locality_id IN (SELECT id FROM localities WHERE search_key LIKE ? ESCAPE '\\'))", like, like, like)
 	}
@@ -108,10 +108,6 @@ func (s *Service) filtered(ctx context.Context, agencyID string, q Query) *gorm.
 		tx = tx.Where(regTable+".status = ?", q.Status)
 	}
 	return tx
-}
-
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
 // List returns one page of the agency's registrations with totals.

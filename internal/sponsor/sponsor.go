@@ -12,7 +12,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -153,27 +152,9 @@ type Service struct {
 // NewService returns the sponsorship service.
 func NewService(db *gorm.DB) *Service { return &Service{db: db} }
 
-func cleanRef(p *string) *string {
-	if p == nil {
-		return nil
-	}
-	s := line(*p)
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
 // line and text clean one-line and multi-line input. Besides vntext's NFC
 // and spacing they drop NUL bytes and replace invalid UTF-8, which
 // PostgreSQL refuses to store.
-func line(s string) string { return vntext.Clean(valid(s)) }
-
-func text(s string) string { return vntext.CleanText(valid(s)) }
-
-func valid(s string) string {
-	return strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", ""), "\uFFFD")
-}
 
 // searchKeyMax is the size of the search_key columns (characters).
 const searchKeyMax = 600
@@ -189,17 +170,17 @@ func SearchKey(parts ...string) string {
 }
 
 func (r *Registration) normalise() {
-	r.UnitID = line(r.UnitID)
-	r.LocalityID = line(r.LocalityID)
-	r.CampaignID = cleanRef(r.CampaignID)
-	r.ContactStaffID = cleanRef(r.ContactStaffID)
-	r.FromDate = line(r.FromDate)
-	r.ToDate = line(r.ToDate)
-	r.Content = text(r.Content)
-	r.CommitNote = text(r.CommitNote)
-	r.ContactNote = line(r.ContactNote)
-	r.Status = line(r.Status)
-	r.CancelReason = text(r.CancelReason)
+	r.UnitID = vntext.Clean(r.UnitID)
+	r.LocalityID = vntext.Clean(r.LocalityID)
+	r.CampaignID = vntext.CleanRef(r.CampaignID)
+	r.ContactStaffID = vntext.CleanRef(r.ContactStaffID)
+	r.FromDate = vntext.Clean(r.FromDate)
+	r.ToDate = vntext.Clean(r.ToDate)
+	r.Content = vntext.CleanText(r.Content)
+	r.CommitNote = vntext.CleanText(r.CommitNote)
+	r.ContactNote = vntext.Clean(r.ContactNote)
+	r.Status = vntext.Clean(r.Status)
+	r.CancelReason = vntext.CleanText(r.CancelReason)
 	r.SearchKey = SearchKey(r.Content, r.CommitNote, r.ContactNote)
 }
 
@@ -400,8 +381,8 @@ func (s *Service) SetStatus(ctx context.Context, agencyID, id string, version in
 		if err := store.Get(tx.Where("agency_id = ?", agencyID), &r, "registration", id); err != nil {
 			return err
 		}
-		status = line(status)
-		reason = text(reason)
+		status = vntext.Clean(status)
+		reason = vntext.CleanText(reason)
 		var v fault.Validation
 		v.OneOf("status", status, Statuses...)
 		if status == StatusHuy {
@@ -511,16 +492,16 @@ type ActivityDetail struct {
 }
 
 func (a *ActivityInput) normalise() {
-	a.RegistrationID = line(a.RegistrationID)
-	a.Date = line(a.Date)
-	a.Kind = line(a.Kind)
-	a.Description = text(a.Description)
-	a.Result = text(a.Result)
+	a.RegistrationID = vntext.Clean(a.RegistrationID)
+	a.Date = vntext.Clean(a.Date)
+	a.Kind = vntext.Clean(a.Kind)
+	a.Description = vntext.CleanText(a.Description)
+	a.Result = vntext.CleanText(a.Result)
 	a.SearchKey = SearchKey(a.Description, a.Result)
 	seen := map[string]bool{}
 	ids := []string{}
 	for _, id := range a.ParticipantIDs {
-		id = line(id)
+		id = vntext.Clean(id)
 		if id != "" && !seen[id] {
 			seen[id] = true
 			ids = append(ids, id)

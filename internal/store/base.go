@@ -116,3 +116,16 @@ func Get(tx *gorm.DB, m any, entity, id string) error {
 	}
 	return nil
 }
+
+// OwnedBy refuses to touch a live row that is not the agency's: versioned
+// updates match by id only, so callers check ownership first.
+func OwnedBy(tx *gorm.DB, model any, entity, id, agencyID string) error {
+	var n int64
+	if err := tx.Model(model).Where("id = ? AND agency_id = ?", id, agencyID).Count(&n).Error; err != nil {
+		return fmt.Errorf("find %s: %w", entity, err)
+	}
+	if n == 0 {
+		return fault.NotFound(entity)
+	}
+	return nil
+}

@@ -33,7 +33,7 @@ func (q ListQuery) Scope(tx *gorm.DB, allowedSort map[string]string, def string)
 	}
 	if s := vntext.Fold(q.Search); s != "" {
 		for _, word := range strings.Fields(s) {
-			tx = tx.Where("search_key LIKE ? ESCAPE '\\'", "%"+escapeLike(word)+"%")
+			tx = tx.Where("search_key LIKE ? ESCAPE '\\'", "%"+EscapeLike(word)+"%")
 		}
 	}
 	col, ok := allowedSort[q.SortBy]
@@ -63,7 +63,8 @@ func (q ListQuery) Paginate(tx *gorm.DB) (*gorm.DB, int, int) {
 	return tx.Limit(size).Offset((page - 1) * size), page, size
 }
 
-func escapeLike(s string) string {
+// EscapeLike escapes % _ and \\ for a LIKE … ESCAPE '\\' pattern.
+func EscapeLike(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 	return r.Replace(s)
 }

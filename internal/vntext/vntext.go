@@ -108,3 +108,16 @@ func Len(s string) int {
 func Key(s string) string {
 	return strings.ToLower(Clean(s))
 }
+
+// CleanRef cleans an optional reference (an id chosen in a picker): nil or
+// blank becomes nil.
+func CleanRef(p *string) *string {
+	if p == nil {
+		return nil
+	}
+	s := Clean(*p)
+	if s == "" {
+		return nil
+	}
+	return &s
+}
