@@ -33,6 +33,11 @@ type Args struct {
 	DB      string
 	Force   bool
 	DryRun  bool
+	// JSON asks for machine-readable output (dashboard --json).
+	JSON bool
+	// Scale selects a sample size ("national"); Out a file to write.
+	Scale string
+	Out   string
 }
 
 // Parse splits flags (--db X, --db=X, --force) from the command words.
@@ -53,6 +58,22 @@ func Parse(argv []string) (Args, error) {
 			a.Force = true
 		case s == "--dry-run":
 			a.DryRun = true
+		case s == "--json":
+			a.JSON = true
+		case s == "--scale" || s == "--out":
+			if i+1 >= len(argv) {
+				return a, errors.New(s)
+			}
+			if s == "--scale" {
+				a.Scale = argv[i+1]
+			} else {
+				a.Out = argv[i+1]
+			}
+			i++
+		case strings.HasPrefix(s, "--scale="):
+			a.Scale = strings.TrimPrefix(s, "--scale=")
+		case strings.HasPrefix(s, "--out="):
+			a.Out = strings.TrimPrefix(s, "--out=")
 		case strings.HasPrefix(s, "-"):
 			return a, errors.New(s)
 		default:

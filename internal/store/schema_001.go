@@ -141,4 +141,5 @@ func migrate001(tx *gorm.DB) error {
 var Migrations = []Migration{
 	{Version: 1, Name: "agency, units, staff, campaigns", Up: migrate001},
 	{Version: 2, Name: "localities, NTM status, lineage, sponsorships, attachments", Up: migrate002},
+	{Version: 3, Name: "NTM criteria sets, assessments", Up: migrate003},
 }
