@@ -21,12 +21,13 @@ APT_TEST  := xvfb xauth xdotool x11-utils imagemagick dbus dbus-x11 sqlite3 chro
              poppler-utils postgresql curl procps
 
 .PHONY: help run test build check-tools deps-build deps-test wails-cli frontend-deps bindings \
-        test-go test-pg test-frontend test-e2e test-smoke bench vet clean
+        test-go test-pg test-frontend test-e2e test-smoke bench bench-national vet clean
 
 help:
 	@echo "make run    - cài những gì còn thiếu, biên dịch và mở Chung Sức (dữ liệu mẫu ở lần chạy đầu)"
 	@echo "make test   - cài những gì còn thiếu và chạy toàn bộ kiểm thử"
 	@echo "make bench  - đo thời gian khởi động và bộ nhớ (ghi vào BENCHMARKS.md)"
+	@echo "make bench-national - đo phiếu đánh giá, ma trận và tổng quan trên dữ liệu mô phỏng cả nước (chậm)"
 
 # ---------------------------------------------------------------- install
 define apt_install
@@ -108,6 +109,16 @@ test-smoke: build
 bench: deps-test build
 	tests/bench/run.sh
 	$(GO) test -run '^$$' -bench . -benchtime 3x -benchmem ./internal/locality ./internal/sheet
+	$(MAKE) bench-national
+
+# NTM checklist, matrix and dashboard on the synthetic national dataset
+# (chungsuc sample --scale 0.1 and national), each against a hand-written
+# SQL floor in the same run. Slow: the data (~1.7 GB of SQLite) is generated
+# once and kept in $${CHUNGSUC_BENCH_CACHE:-$$TMPDIR/chungsuc-bench-national};
+# CHUNGSUC_BENCH_FRESH=$$(date +%s) regenerates it (and so measures the generation).
+bench-national:
+	CHUNGSUC_BENCH_NATIONAL=1 $(GO) test -p 1 -timeout 0 -run '^$$' -bench National -benchtime 3x -benchmem -v \
+	  ./internal/assessment ./internal/dashboard
 
 clean:
 	rm -rf build/bin $(OUT) frontend/dist/assets frontend/dist/index.html

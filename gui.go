@@ -54,6 +54,7 @@ func runGUI(args cli.Args, messages msg.Catalog) int {
 		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 1},
 		OnStartup:        core.Startup,
 		OnShutdown:       core.Shutdown,
+		OnBeforeClose:    core.BeforeClose,
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId: "vn.chungsuc.desktop",
 			OnSecondInstanceLaunch: func(options.SecondInstanceData) {

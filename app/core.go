@@ -80,6 +80,9 @@ func (c *Core) Reconnect(ctx context.Context) error {
 	} else if p != "" {
 		c.log.Info("daily backup", "path", p)
 	}
+	if err := seedCriteria(ctx, db); err != nil {
+		c.log.Error("criteria seed failed", "err", err)
+	}
 	return nil
 }
 

@@ -116,8 +116,10 @@ func (s *System) Setup(profile org.Agency, useSample bool) (Status, error) {
 			return err
 		}
 		profile.ID = ""
-		_, err = org.NewService(db.DB).SaveAgency(ctx, profile)
-		return err
+		if _, err = org.NewService(db.DB).SaveAgency(ctx, profile); err != nil {
+			return err
+		}
+		return seedCriteria(ctx, db)
 	})
 	if err != nil {
 		return Status{}, s.core.fail("system.setup", err)

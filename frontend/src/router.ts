@@ -41,6 +41,30 @@ export const sections: Section[] = [
   },
   { name: 'localities', path: '/localities', labelKey: 'nav.localities', icon: icons.localities, component: () => import('./views/locality/LocalitiesView.vue') },
   { name: 'sponsorships', path: '/sponsorships', labelKey: 'nav.sponsorships', icon: icons.sponsorships, component: () => import('./views/sponsor/SponsorView.vue') },
+  {
+    name: 'criteria',
+    path: '/criteria',
+    labelKey: 'nav.criteria',
+    icon: icons.criteria,
+    component: () => import('./views/criteria/CriteriaView.vue'),
+    children: [
+      { path: '/criteria/new', name: 'criteria-new', component: () => import('./views/criteria/CriteriaEditor.vue'), props: { id: 'new' }, meta: { section: 'criteria' } },
+      { path: '/criteria/:id', name: 'criteria-set', component: () => import('./views/criteria/CriteriaSetView.vue'), props: true, meta: { section: 'criteria' } },
+      { path: '/criteria/:id/edit', name: 'criteria-edit', component: () => import('./views/criteria/CriteriaEditor.vue'), props: true, meta: { section: 'criteria' } },
+    ],
+  },
+  {
+    name: 'assessments',
+    path: '/assessments',
+    labelKey: 'nav.assessments',
+    icon: icons.assessments,
+    component: () => import('./views/assessment/AssessmentsView.vue'),
+    children: [
+      { path: '/assessments/matrix', name: 'assessment-matrix', component: () => import('./views/assessment/MatrixView.vue'), meta: { section: 'assessments' } },
+      { path: '/assessments/:id', name: 'assessment-checklist', component: () => import('./views/assessment/ChecklistView.vue'), props: true, meta: { section: 'assessments' } },
+      { path: '/localities/:id/timeline', name: 'locality-timeline', component: () => import('./views/assessment/TimelineView.vue'), props: true, meta: { section: 'assessments' } },
+    ],
+  },
   { name: 'settings', path: '/settings', labelKey: 'nav.settings', icon: icons.settings, bottom: true, component: () => import('./views/SettingsView.vue') },
 ]
 

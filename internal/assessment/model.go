@@ -91,6 +91,10 @@ const (
 	ActionReopen   = "reopen"
 	ActionDelete   = "delete"
 	ActionRestore  = "restore"
+	// ActionEvidenceAdd / ActionEvidenceDelete: a file attached to or
+	// removed from a value (NewValue / OldValue hold the file name).
+	ActionEvidenceAdd    = "evidence_add"
+	ActionEvidenceDelete = "evidence_delete"
 )
 
 // Event is one entry of an assessment's history; nothing is ever rewritten.

@@ -154,9 +154,15 @@ func Run(ctx context.Context, a Args, env Env) int {
 		return localityImport(ctx, env, dsn, a.Command[2], a.DryRun)
 	case len(a.Command) == 3 && a.Command[0] == "sponsor" && a.Command[1] == "export":
 		return runOrFail(fail, sponsorExport(ctx, env, dsn, a.Command[2]))
+	case len(a.Command) >= 1 && a.Command[0] == "criteria":
+		return criteriaCmd(ctx, env, dsn, a)
+	case cmd == "dashboard":
+		return runOrFail(fail, dashboardCmd(ctx, env, dsn, a.JSON))
 	case cmd == "locality import" || cmd == "sponsor export":
 		fmt.Fprintln(env.Stderr, env.Messages.T("cli.missingFile", map[string]any{"command": cmd}))
 		return ExitUsage
+	case cmd == "sample" && a.Scale != "":
+		return runOrFail(fail, loadNationalSample(ctx, env, dsn, a))
 	case cmd == "sample":
 		return runOrFail(fail, loadSample(ctx, env, dsn, a.Force))
 	default:

@@ -12,6 +12,7 @@ import (
 	"gorm.io/gorm"
 
 	"chungsuc/internal/campaign"
+	"chungsuc/internal/criteria"
 	"chungsuc/internal/fault"
 	"chungsuc/internal/org"
 	"chungsuc/internal/store"
@@ -50,6 +51,12 @@ func Load(ctx context.Context, db *store.DB, force bool) (org.Agency, error) {
 		}
 		if err := loadSponsorships(tx, agency.ID, c.ID); err != nil {
 			return fmt.Errorf("sample sponsorships: %w", err)
+		}
+		if err := criteria.Seed(tx, agency.ID); err != nil {
+			return fmt.Errorf("sample criteria: %w", err)
+		}
+		if err := loadAssessments(tx, agency.ID); err != nil {
+			return fmt.Errorf("sample assessments: %w", err)
 		}
 		return store.SetMetaTx(tx, MetaKey, "1")
 	})

@@ -70,7 +70,7 @@ func TestSponsorshipsSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = db.Transaction(func(tx *gorm.DB) error {
-		for _, tbl := range []string{"sponsor_activity_participants", "sponsor_activities", "sponsor_registrations", "locality_lineages", "locality_ntm_statuses", "localities"} {
+		for _, tbl := range []string{"assessment_events", "assessment_values", "assessment_criteria", "assessments", "sponsor_activity_participants", "sponsor_activities", "sponsor_registrations", "locality_lineages", "locality_ntm_statuses", "localities"} {
 			if err := tx.Exec("DELETE FROM " + tbl).Error; err != nil {
 				return err
 			}

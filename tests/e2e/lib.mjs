@@ -30,6 +30,27 @@ let shot = 0
 const pageErrors = []
 const consoleLines = []
 
+function watch(p) {
+  p.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)))
+  p.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`))
+  p.on('response', (r) => {
+    if (r.status() >= 400) consoleLines.push(`[http ${r.status()}] ${r.url()}`)
+  })
+}
+
+/**
+ * Close the window's page as a user closing the window would (the page's
+ * unload handlers run, nothing waits for them) and open a new one at url in
+ * the same browser profile; \`page\` is the new page afterwards.
+ */
+export async function closeAndReopen(url) {
+  const context = page.context()
+  await page.close({ runBeforeUnload: true })
+  page = await context.newPage()
+  watch(page)
+  await page.goto(url, { waitUntil: 'domcontentloaded' })
+}
+
 /** Launch Debian's Chromium for the suite; screenshots and logs go to OUT as `${name}-…`. */
 export function useBrowser(name = 'e2e') {
   prefix = name
@@ -51,11 +72,7 @@ export function useBrowser(name = 'e2e') {
     const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' })
     context.setDefaultTimeout(T)
     page = await context.newPage()
-    page.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)))
-    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`))
-    page.on('response', (r) => {
-      if (r.status() >= 400) consoleLines.push(`[http ${r.status()}] ${r.url()}`)
-    })
+    watch(page)
   })
   after(async () => {
     if (page) await page.screenshot({ path: join(OUT, `${prefix}-final.png`), fullPage: true }).catch(() => {})
@@ -189,4 +206,19 @@ export const dialogAnswered = () => !existsSync(DIALOG_FILE)
 export function workDir(name) {
   const base = process.env.E2E_TMP || tmpdir()
   return mkdtempSync(join(base, `${name}-`))
+}
+
+/** Pick a locality in a LocalityPicker by typing q (remote search); returns the chosen option's label. */
+export async function pickLocality(testId, q, optionRe) {
+  await id(testId).click()
+  await id(testId).locator('input.n-base-selection-input').fill(q)
+  await page.waitForTimeout(700) // debounced remote search
+  const menu = page.locator('.n-base-select-menu:visible')
+  await visible(menu)
+  const opt = menu.locator('.n-base-select-option', { hasText: optionRe }).first()
+  await visible(opt)
+  const label = (await opt.innerText()).trim()
+  await opt.click()
+  await hidden(menu)
+  return label
 }

@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import {
   DATA_DIR, T, answerNextDialog, dialogAnswered, exactRe, hidden, id, openWithSample, page, pick, pickTree, row, rowByFirstCell, save,
-  screenshot, search, step, uncaughtErrors, useBrowser, visible, workDir,
+  pickLocality, screenshot, search, step, uncaughtErrors, useBrowser, visible, workDir,
 } from './lib.mjs'
 
 const dir = workDir('locality-sponsor')
@@ -113,21 +113,6 @@ async function clickWithDialogAnswer(button, path) {
   const deadline = Date.now() + T
   while (!dialogAnswered() && Date.now() < deadline) await page.waitForTimeout(100)
   assert.ok(dialogAnswered(), 'the app asked for a file (the scripted dialog answer was read)')
-}
-
-/** Pick a locality in a LocalityPicker by typing q (remote search); returns the chosen option's label. */
-async function pickLocality(testId, q, optionRe) {
-  await id(testId).click()
-  await id(testId).locator('input.n-base-selection-input').fill(q)
-  await page.waitForTimeout(700) // debounced remote search
-  const menu = page.locator('.n-base-select-menu:visible')
-  await visible(menu)
-  const opt = menu.locator('.n-base-select-option', { hasText: optionRe }).first()
-  await visible(opt)
-  const label = (await opt.innerText()).trim()
-  await opt.click()
-  await hidden(menu)
-  return label
 }
 
 /** Rows of each sheet of an .xlsx file, read with JSZip: { sheetName: { rowNumber: [cell texts] } }, plus the raw sheet XML. */
