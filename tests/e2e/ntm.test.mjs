@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  BASE, T, closeAndReopen, exactRe, hidden, id, maybeConfirm, openWithSample, page, pickLocality, save, screenshot,
+  BASE, T, closeAndReopen, exactRe, hidden, id, maybeConfirm, openWithSample, page, pickLocality, pickTree, save, screenshot,
   step, uncaughtErrors, useBrowser, visible,
 } from './lib.mjs'
 
@@ -190,6 +190,55 @@ describe('NTM checklist and dashboard end to end', () => {
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="drill-total"]')?.dataset.total) === n, notMet, { timeout: T })
     await visible(id('drill-table').locator('tbody tr', { hasText: COMMUNE }))
     await screenshot('dashboard-after')
+  })
+
+  step('the year-over-year view of the commune shows the new year', async () => {
+    await id('drill-table').locator('tbody tr', { hasText: COMMUNE }).getByTestId('drill-open-timeline').first().click()
+    await visible(id('timeline-table'))
+    await visible(id('timeline-table').getByTestId('timeline-year').filter({ hasText: '2025' }))
+    assert.match(await id('timeline-table').innerText(), /18/)
+    await screenshot('timeline')
+  })
+
+  step('the criteria screen shows the national set with its unconfirmed items flagged', async () => {
+    await id('nav-criteria').click()
+    await visible(id('criteria-table'))
+    const r = id('criteria-table').locator('tbody tr', { hasText: SET_CODE })
+    await visible(r)
+    await r.getByTestId('row-open').first().click()
+    await visible(id('set-criteria-table'))
+    for (const no of [1, 17, 19]) await visible(id(`set-criterion-${no}`))
+    assert.ok((await page.getByTestId('unconfirmed-tag').count()) > 0, 'unconfirmed items are flagged')
+    assert.match(await page.locator('body').innerText(), /318\/QĐ-TTg/)
+    await screenshot('criteria-set')
+  })
+
+  step('the province matrix narrows to the communes a unit sponsors', async () => {
+    await id('nav-assessments').click()
+    await visible(id('assessments-table'))
+    await id('assessments-matrix').click()
+    await visible(id('matrix-table'))
+    // The 2021–2025 set (the matrix opens on the set in force today).
+    await id('matrix-set').click()
+    const menu = page.locator('.n-base-select-menu:visible')
+    await visible(menu)
+    await menu.locator('.n-base-select-option', { hasText: '2021-2025' }).first().click()
+    await hidden(menu)
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="matrix-cell"][data-state="met"]').length > 0, null, { timeout: T })
+    const before = await id('matrix-table').locator('tbody tr').count()
+    await pickTree('matrix-unit', 'Thanh tra Sở')
+    await page.waitForFunction(
+      (n) => {
+        const rows = document.querySelectorAll('[data-testid="matrix-table"] tbody tr')
+        return rows.length > 0 && rows.length < n
+      },
+      before,
+      { timeout: T },
+    )
+    const first = id('matrix-table').locator('tbody tr').first()
+    assert.match(await first.innerText(), /\d+\/19/, 'the criteria met of its latest finalised assessment')
+    assert.ok((await first.locator('[data-testid="matrix-cell"][data-state="notMet"]').count()) > 0, 'the criteria it does not meet are marked')
+    await screenshot('matrix-unit')
   })
 
   test('no uncaught error in the page', () => {
