@@ -117,7 +117,7 @@ bench: deps-test build
 # once and kept in $${CHUNGSUC_BENCH_CACHE:-$$TMPDIR/chungsuc-bench-national};
 # CHUNGSUC_BENCH_FRESH=$$(date +%s) regenerates it (and so measures the generation).
 bench-national:
-	CHUNGSUC_BENCH_NATIONAL=1 $(GO) test -p 1 -timeout 0 -run '^$$' -bench National -benchtime 3x -benchmem -v \
+	CHUNGSUC_BENCH_NATIONAL=1 $(GO) test -p 1 -timeout 0 -run '^$$' -bench National -benchtime 2s -benchmem -v \
 	  ./internal/assessment ./internal/dashboard
 
 clean:
