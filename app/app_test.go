@@ -16,6 +16,7 @@ import (
 	"chungsuc/internal/campaign"
 	"chungsuc/internal/org"
 	"chungsuc/internal/store"
+	"chungsuc/internal/sample/sampletest"
 	"chungsuc/internal/store/storetest"
 )
 
@@ -60,13 +61,11 @@ func newCore(t *testing.T, dsn string) fixture {
 	return fixture{core, app.NewSystem(core), app.NewOrg(core), app.NewCampaigns(core), lb, dsn, dataDir}
 }
 
+// withSample opens a copy of a database set up with the sample data
+// (TestFirstRunAndSetupWithSample covers the setup itself).
 func withSample(t *testing.T) fixture {
 	t.Helper()
-	f := newCore(t, storetest.DSN(t))
-	if _, err := f.sys.Setup(org.Agency{}, true); err != nil {
-		t.Fatalf("setup with sample: %v", err)
-	}
-	return f
+	return newCore(t, sampletest.DSN(t))
 }
 
 func uiError(t *testing.T, err error, key string) *app.UIError {

@@ -16,7 +16,7 @@ import (
 	"chungsuc/internal/cli"
 	"chungsuc/internal/msg"
 	"chungsuc/internal/org"
-	"chungsuc/internal/sample"
+	"chungsuc/internal/sample/sampletest"
 	"chungsuc/internal/store"
 	"chungsuc/internal/store/storetest"
 )
@@ -215,16 +215,7 @@ func TestDBMigrateMissingFile(t *testing.T) {
 // sampleDB is a fresh SQLite file with the sample loaded.
 func sampleDB(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "chungsuc.db")
-	db, err := store.Open(context.Background(), path, store.Options{BackupDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := sample.Load(context.Background(), db, false); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return sampletest.File(t)
 }
 
 func agencies(t *testing.T, path string) int64 {

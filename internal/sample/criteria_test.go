@@ -6,16 +6,15 @@ import (
 
 	"chungsuc/internal/criteria"
 	"chungsuc/internal/org"
-	"chungsuc/internal/sample"
-	"chungsuc/internal/store/storetest"
+	"chungsuc/internal/sample/sampletest"
 )
 
 // TestLoadSeedsNationalCriteria: the sample agency gets the national sets,
 // not marked as sample data (they are the reference, not invented).
 func TestLoadSeedsNationalCriteria(t *testing.T) {
 	ctx := context.Background()
-	db := storetest.Open(t)
-	a, err := sample.Load(ctx, db, false)
+	db := sampletest.Open(t)
+	a, err := org.NewService(db.DB).CurrentAgency(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,15 +6,16 @@ import (
 	"testing"
 
 	"chungsuc/internal/locality"
+	"chungsuc/internal/org"
 	"chungsuc/internal/sample"
+	"chungsuc/internal/sample/sampletest"
 	"chungsuc/internal/store"
-	"chungsuc/internal/store/storetest"
 )
 
 func TestSampleLocalities(t *testing.T) {
 	ctx := context.Background()
-	db := storetest.Open(t)
-	a, err := sample.Load(ctx, db, false)
+	db := sampletest.Open(t)
+	a, err := org.NewService(db.DB).CurrentAgency(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -344,6 +344,11 @@ func LoadNational(ctx context.Context, db *store.DB, opt NationalOptions) (Natio
 	if err != nil {
 		return NationalResult{}, err
 	}
+	// Fresh statistics, or SQLite plans the first queries on this much
+	// data poorly.
+	if err := db.Analyse(ctx); err != nil {
+		return g.res, err
+	}
 	return g.res, nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"chungsuc/internal/fault"
 	"chungsuc/internal/org"
 	"chungsuc/internal/sample"
+	"chungsuc/internal/sample/sampletest"
 	"chungsuc/internal/store"
 	"chungsuc/internal/store/storetest"
 )
@@ -193,8 +194,8 @@ func TestLoadRefusedWhenAgencyExists(t *testing.T) {
 }
 
 func TestSampleStaffNamesAreDistinct(t *testing.T) {
-	db := storetest.Open(t)
-	if _, err := sample.Load(context.Background(), db, false); err != nil {
+	db := sampletest.Open(t)
+	if _, err := org.NewService(db.DB).CurrentAgency(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	var names []string

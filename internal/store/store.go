@@ -139,8 +139,50 @@ func Open(ctx context.Context, dsn string, opts Options) (*DB, error) {
 			db.Close()
 			return nil, err
 		}
+		if err := db.analyseOnce(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	return db, nil
+}
+
+// analysisLimit bounds the rows ANALYZE reads per index: approximate
+// statistics are enough for the query planner and stay quick on a
+// national-size file.
+const analysisLimit = 1000
+
+// analyseOnce gives a SQLite file its first planner statistics. Without
+// them SQLite guesses, and on large data it picks the agency index where
+// a narrower one exists (the checklist read every assessment of the
+// agency). PostgreSQL keeps its statistics itself.
+func (db *DB) analyseOnce(ctx context.Context) error {
+	if db.Kind != SQLite {
+		return nil
+	}
+	var n int64
+	if err := db.WithContext(ctx).Raw("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").Scan(&n).Error; err != nil {
+		return fmt.Errorf("planner statistics: %w", err)
+	}
+	if n > 0 {
+		return nil
+	}
+	return db.Analyse(ctx)
+}
+
+// Analyse refreshes the planner statistics (SQLite; a no-op on
+// PostgreSQL). Bulk loads call it once they are done.
+func (db *DB) Analyse(ctx context.Context) error {
+	if db.Kind != SQLite {
+		return nil
+	}
+	if err := db.WithContext(ctx).Exec(fmt.Sprintf("PRAGMA analysis_limit=%d", analysisLimit)).Error; err != nil {
+		return fmt.Errorf("analysis limit: %w", err)
+	}
+	if err := db.WithContext(ctx).Exec("ANALYZE").Error; err != nil {
+		return fmt.Errorf("analyze: %w", err)
+	}
+	return nil
 }
 
 func gormConfig(l *slog.Logger) *gorm.Config {
@@ -262,11 +304,17 @@ func isLoopback(host string) bool {
 // Describe is the database for display (no password).
 func (db *DB) Describe() string { return Describe(db.dsn) }
 
-// Close releases the connections.
+// Close releases the connections. On SQLite it first lets the planner
+// refresh the statistics of the tables this session used whose size
+// changed a lot (PRAGMA optimize, as the SQLite documentation advises).
 func (db *DB) Close() error {
 	sqlDB, err := db.DB.DB()
 	if err != nil {
 		return err
+	}
+	if db.Kind == SQLite {
+		db.Exec(fmt.Sprintf("PRAGMA analysis_limit=%d", analysisLimit))
+		db.Exec("PRAGMA optimize")
 	}
 	return sqlDB.Close()
 }

@@ -148,6 +148,10 @@ mem_total=$(awk '/^MemTotal:/ {printf "%.1f GB", $2/1024/1024}' /proc/meminfo)
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 webkit=$(dpkg-query -W -f '${Version}' libwebkit2gtk-4.1-0 2>/dev/null || echo unknown)
 wails_v=$("$WAILS" version 2>/dev/null | tr -d '\r' | head -n 1)
+# The start-up part is rewritten; the sections after it (Localities, the
+# national-scale NTM figures, written by their own benchmarks) are kept.
+rest=""
+if [ -f "$BENCH_MD" ]; then rest=$(sed -n '/^## Localities/,$p' "$BENCH_MD"); fi
 cat >"$BENCH_MD" <<EOF
 # Benchmarks
 
@@ -204,4 +208,5 @@ $(sed 's/^/ours /' "$TMP/ours.txt")
 $(sed 's/^/bare /' "$TMP/bare.txt")
 \`\`\`
 EOF
+[ -z "$rest" ] || printf '\n%s\n' "$rest" >>"$BENCH_MD"
 say "wrote $BENCH_MD"
