@@ -15,8 +15,8 @@ import (
 	"chungsuc/app"
 	"chungsuc/internal/campaign"
 	"chungsuc/internal/org"
-	"chungsuc/internal/store"
 	"chungsuc/internal/sample/sampletest"
+	"chungsuc/internal/store"
 	"chungsuc/internal/store/storetest"
 )
 
