@@ -3,6 +3,7 @@ package assessment
 import (
 	"time"
 
+	"chungsuc/internal/attach"
 	"chungsuc/internal/criteria"
 	"chungsuc/internal/store"
 )
@@ -308,22 +309,8 @@ type Matrix struct {
 }
 
 // Evidence is a file attached to an indicator's value as evidence (minh
-// chứng). It lives in the attachments table with owner type
-// "assessment_value".
-type Evidence struct {
-	store.Base
-	AgencyID   string `gorm:"size:36" json:"agencyId"`
-	OwnerType  string `json:"ownerType"`
-	OwnerID    string `gorm:"size:36" json:"ownerId"`
-	FileName   string `json:"fileName"`
-	StoredPath string `json:"storedPath"`
-	SHA256     string `gorm:"column:sha256" json:"sha256"`
-	Size       int64  `json:"size"`
-	MimeType   string `json:"mimeType"`
-}
-
-// TableName is the attachments table.
-func (Evidence) TableName() string { return "attachments" }
+// chứng): a row of the attachments table with owner type "assessment_value".
+type Evidence = attach.Attachment
 
 // OwnerValue is the attachments owner type of evidence.
 const OwnerValue = "assessment_value"

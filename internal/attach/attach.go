@@ -1,9 +1,9 @@
 // Package attach keeps the copies of attached files in the data folder:
 // each file is copied once under its SHA-256 ("attachments/ab/<sha256>.pdf"),
 // written to a temporary file, synced and renamed into place, and checked
-// against its hash again before it is opened. The rows that point at the
-// copies (the attachments table) belong to the packages that own them:
-// sponsor (activity attachments) and assessment (evidence).
+// against its hash again before it is opened. Attachment is the row that
+// points at a copy; sponsor (activity attachments) and assessment
+// (evidence) each keep the rules of their own owner type.
 package attach
 
 import (

@@ -10,23 +10,8 @@ import (
 	"chungsuc/internal/store"
 )
 
-// Attachment is a file attached to an activity. The file itself is a copy
-// kept in the data folder under its SHA-256, so the same content attached
-// twice is stored once; StoredPath is relative to the data folder.
-type Attachment struct {
-	store.Base
-	AgencyID   string `gorm:"size:36" json:"agencyId"`
-	OwnerType  string `json:"ownerType"`
-	OwnerID    string `gorm:"size:36" json:"ownerId"`
-	FileName   string `json:"fileName"`
-	StoredPath string `json:"storedPath"`
-	SHA256     string `gorm:"column:sha256" json:"sha256"`
-	Size       int64  `json:"size"`
-	MimeType   string `json:"mimeType"`
-}
-
-// TableName is the attachments table.
-func (Attachment) TableName() string { return "attachments" }
+// Attachment is a file attached to an activity (owner type "activity").
+type Attachment = attach.Attachment
 
 const ownerActivity = "activity"
 

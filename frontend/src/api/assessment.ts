@@ -1,7 +1,7 @@
 import * as A from '../../wailsjs/go/app/Assessments'
 import * as S from '../../wailsjs/go/app/System'
 import { EventsOn } from '../../wailsjs/runtime/runtime'
-import { assessment } from '../../wailsjs/go/models'
+import { assessment, attach } from '../../wailsjs/go/models'
 import { call, toAppError } from './error'
 import type { PageOf, Plain } from './types'
 
@@ -23,7 +23,7 @@ export type TimelineYear = Plain<assessment.TimelineYear>
 export type MatrixQuery = Plain<assessment.MatrixQuery>
 export type Matrix = Plain<assessment.Matrix>
 export type MatrixRow = Plain<assessment.MatrixRow>
-export type Evidence = Plain<assessment.Evidence>
+export type Evidence = Plain<attach.Attachment>
 
 const arr = <T>(a: T[] | null | undefined): T[] => (Array.isArray(a) ? a : [])
 

@@ -1,5 +1,5 @@
 import * as S from '../../wailsjs/go/app/Sponsors'
-import { sponsor } from '../../wailsjs/go/models'
+import { attach, sponsor } from '../../wailsjs/go/models'
 import { call } from './error'
 import type { PageOf, Plain } from './types'
 
@@ -7,7 +7,7 @@ export type Registration = Plain<sponsor.Registration>
 export type RegistrationRow = Plain<sponsor.Row>
 export type RegistrationQuery = Plain<sponsor.Query>
 export type StaffRef = Plain<sponsor.StaffRef>
-export type Attachment = Plain<sponsor.Attachment>
+export type Attachment = Plain<attach.Attachment>
 export type ActivityDetail = Plain<sponsor.ActivityDetail>
 export type RegistrationDetail = Plain<sponsor.Detail>
 export type ComplianceRow = Plain<sponsor.ComplianceRow>

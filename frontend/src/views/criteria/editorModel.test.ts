@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { blankCriterion, blankIndicator, blankSet, findThreshold, moveItem, nextCriterionNo, nextIndicatorCode, patchThreshold, prepareForSave } from './editorModel'
+import { blankCriterion, blankIndicator, blankSet, findThreshold, nextCriterionNo, nextIndicatorCode, patchThreshold, prepareForSave } from './editorModel'
+import { moveItem } from '../../lib/rows'
 
 describe('criteria set editor', () => {
   it('numbers new criteria and indicators after the existing ones', () => {

@@ -123,11 +123,3 @@ export function prepareForSave(s: CriteriaSet, keys: string[]): CriteriaSet {
   copy.amendments = copy.amendments.filter((a) => a.number.trim() !== '' || a.note.trim() !== '')
   return copy
 }
-
-/** Moves item i of a list by one place; false when it cannot move. */
-export function moveItem<T>(list: T[], i: number, by: -1 | 1): boolean {
-  const j = i + by
-  if (i < 0 || j < 0 || i >= list.length || j >= list.length) return false
-  ;[list[i], list[j]] = [list[j], list[i]]
-  return true
-}
