@@ -40,6 +40,8 @@ type Core struct {
 	ready     chan struct{}
 	readyOnce sync.Once
 	messages  msg.Catalog
+	// flush holds a window close while a screen saves what is typed.
+	flush flusher
 }
 
 // New returns a Core that opens its database when the window starts

@@ -21,24 +21,24 @@ type flusher struct {
 	done    chan struct{}
 }
 
-var pageFlush flusher
-
 // WantFlush is called by a screen that autosaves: true while it is open,
 // false when it is left. While true, closing the window first emits
 // "app:flush" and waits (at most two seconds) for FlushDone.
 func (s *System) WantFlush(on bool) {
-	pageFlush.mu.Lock()
-	defer pageFlush.mu.Unlock()
-	pageFlush.wanted = on
+	f := &s.core.flush
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.wanted = on
 }
 
 // FlushDone is called by the page once every pending edit is saved.
 func (s *System) FlushDone() {
-	pageFlush.mu.Lock()
-	defer pageFlush.mu.Unlock()
-	if pageFlush.done != nil {
-		close(pageFlush.done)
-		pageFlush.done = nil
+	f := &s.core.flush
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.done != nil {
+		close(f.done)
+		f.done = nil
 	}
 }
 
@@ -48,15 +48,16 @@ func (s *System) FlushDone() {
 // runs on its own goroutine because on Windows this hook is called on the
 // window's thread, which the page needs in order to answer.
 func (c *Core) BeforeClose(ctx context.Context) (prevent bool) {
-	pageFlush.mu.Lock()
-	if !pageFlush.wanted || pageFlush.closing {
-		pageFlush.mu.Unlock()
+	f := &c.flush
+	f.mu.Lock()
+	if !f.wanted || f.closing {
+		f.mu.Unlock()
 		return false
 	}
-	pageFlush.closing = true
+	f.closing = true
 	done := make(chan struct{})
-	pageFlush.done = done
-	pageFlush.mu.Unlock()
+	f.done = done
+	f.mu.Unlock()
 	go func() {
 		start := time.Now()
 		wruntime.EventsEmit(ctx, "app:flush")

@@ -54,12 +54,17 @@ func Seed(tx *gorm.DB, agencyID string) error {
 	if err != nil {
 		return err
 	}
+	// Runs at every start: one query for the codes the agency has.
+	var codes []string
+	if err := tx.Unscoped().Model(&Set{}).Where("agency_id = ?", agencyID).Distinct().Pluck("code", &codes).Error; err != nil {
+		return fmt.Errorf("criteria seed: %w", err)
+	}
+	have := make(map[string]bool, len(codes))
+	for _, c := range codes {
+		have[c] = true
+	}
 	for _, s := range sets {
-		var n int64
-		if err := tx.Unscoped().Model(&Set{}).Where("agency_id = ? AND code = ?", agencyID, s.Code).Count(&n).Error; err != nil {
-			return fmt.Errorf("criteria seed: %w", err)
-		}
-		if n > 0 {
+		if have[s.Code] {
 			continue
 		}
 		s.AgencyID = agencyID

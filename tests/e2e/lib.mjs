@@ -4,6 +4,7 @@
 //
 // A suite calls useBrowser('prefix') inside its describe(), then declares its
 // ordered steps with step(); once a step fails the later ones are skipped.
+import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -221,4 +222,13 @@ export async function pickLocality(testId, q, optionRe) {
   await opt.click()
   await hidden(menu)
   return label
+}
+
+/** Open a file dialog by clicking button with the answer path; wait until the app has read it. */
+export async function clickWithDialogAnswer(button, path) {
+  answerNextDialog(path)
+  await button.click()
+  const deadline = Date.now() + T
+  while (!dialogAnswered() && Date.now() < deadline) await page.waitForTimeout(100)
+  assert.ok(dialogAnswered(), 'the app asked for a file (the scripted dialog answer was read)')
 }

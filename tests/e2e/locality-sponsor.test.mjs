@@ -13,7 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import {
-  DATA_DIR, T, answerNextDialog, dialogAnswered, exactRe, hidden, id, openWithSample, page, pick, pickTree, row, rowByFirstCell, save,
+  DATA_DIR, T, clickWithDialogAnswer, exactRe, hidden, id, openWithSample, page, pick, pickTree, row, rowByFirstCell, save,
   pickLocality, screenshot, search, step, uncaughtErrors, useBrowser, visible, workDir,
 } from './lib.mjs'
 
@@ -105,15 +105,6 @@ async function openCompliance() {
 /** Rows of the localities table whose name link is exactly name. */
 const localityRows = (name) =>
   id('localities-table').locator('tbody tr').filter({ has: page.getByTestId('row-open').filter({ hasText: exactRe(name) }) })
-
-/** Open a file dialog by clicking button with the answer path; wait until the app has read it. */
-async function clickWithDialogAnswer(button, path) {
-  answerNextDialog(path)
-  await button.click()
-  const deadline = Date.now() + T
-  while (!dialogAnswered() && Date.now() < deadline) await page.waitForTimeout(100)
-  assert.ok(dialogAnswered(), 'the app asked for a file (the scripted dialog answer was read)')
-}
 
 /** Rows of each sheet of an .xlsx file, read with JSZip: { sheetName: { rowNumber: [cell texts] } }, plus the raw sheet XML. */
 async function readWorkbook(file) {

@@ -6,9 +6,11 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  BASE, T, closeAndReopen, exactRe, hidden, id, maybeConfirm, openWithSample, page, pickLocality, pickTree, save, screenshot,
-  step, uncaughtErrors, useBrowser, visible,
+  BASE, T, clickWithDialogAnswer, closeAndReopen, exactRe, hidden, id, maybeConfirm, openWithSample, page, pickLocality, pickTree, save, screenshot,
+  step, uncaughtErrors, useBrowser, visible, workDir,
 } from './lib.mjs'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 
 // A commune of the sample created by the 1/7/2025 merger: it has no
 // assessment yet, so finalising one adds it to the assessed communes.
@@ -211,6 +213,22 @@ describe('NTM checklist and dashboard end to end', () => {
     assert.ok((await page.getByTestId('unconfirmed-tag').count()) > 0, 'unconfirmed items are flagged')
     assert.match(await page.locator('body').innerText(), /318\/QĐ-TTg/)
     await screenshot('criteria-set')
+  })
+
+  step('export the set to Excel; importing the same file changes nothing', async () => {
+    const file = join(workDir('ntm'), 'bo-tieu-chi.xlsx')
+    await clickWithDialogAnswer(id('set-export'), file)
+    for (let i = 0; i < 50 && !existsSync(file); i++) await page.waitForTimeout(100)
+    assert.ok(existsSync(file), 'the workbook was written')
+    await id('set-back').click()
+    await visible(id('criteria-table'))
+    await clickWithDialogAnswer(id('criteria-import'), file)
+    await visible(id('set-import-action'))
+    assert.match(await id('set-import-action').innerText(), /Giống hệt phiên bản hiện hành/)
+    assert.equal(await id('import-commit').isDisabled(), true, 'nothing to import')
+    await screenshot('criteria-import-identical')
+    await id('import-cancel').click()
+    await hidden(id('set-import-action'))
   })
 
   step('the province matrix narrows to the communes a unit sponsors', async () => {
