@@ -21,7 +21,7 @@ APT_TEST  := xvfb xauth xdotool x11-utils imagemagick dbus dbus-x11 sqlite3 chro
              poppler-utils postgresql curl procps
 
 .PHONY: help run test build check-tools deps-build deps-test wails-cli frontend-deps bindings \
-        test-go test-pg test-frontend test-e2e test-smoke bench bench-national vet clean
+        test-go test-pg test-frontend test-e2e test-smoke bench bench-national bench-pdf vet clean
 
 help:
 	@echo "make run    - cài những gì còn thiếu, biên dịch và mở Chung Sức (dữ liệu mẫu ở lần chạy đầu)"
@@ -106,7 +106,7 @@ test-e2e: build
 test-smoke: build
 	tests/smoke/run.sh
 
-bench: deps-test build
+bench: deps-test build bench-pdf
 	tests/bench/run.sh
 	$(GO) test -run '^$$' -bench . -benchtime 3x -benchmem ./internal/locality ./internal/sheet
 	$(MAKE) bench-national
@@ -119,6 +119,11 @@ bench: deps-test build
 bench-national:
 	CHUNGSUC_BENCH_NATIONAL=1 $(GO) test -p 1 -timeout 0 -run '^$$' -bench National -benchtime 2s -benchmem -v \
 	  ./internal/assessment ./internal/dashboard
+
+# Documents: the sample plan through the in-process PDF engine, Chromium
+# --print-to-pdf and LibreOffice headless (installed by the script), as ratios.
+bench-pdf:
+	tests/bench/pdf.sh
 
 clean:
 	rm -rf build/bin $(OUT) frontend/dist/assets frontend/dist/index.html

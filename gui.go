@@ -73,6 +73,7 @@ func runGUI(args cli.Args, messages msg.Catalog) int {
 			app.NewCriteria(core),
 			app.NewAssessments(core),
 			app.NewDashboard(core),
+			app.NewDocuments(core),
 		},
 		Linux:   &linux.Options{ProgramName: "chungsuc", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
 		Windows: &windows.Options{},

@@ -7,14 +7,16 @@ import (
 	"gorm.io/gorm"
 
 	"chungsuc/internal/criteria"
+	"chungsuc/internal/document"
 	"chungsuc/internal/fault"
 	"chungsuc/internal/org"
 	"chungsuc/internal/store"
 )
 
-// seedCriteria gives the agency the national criteria sets it does not have
-// yet: on first run, and on a database made by an older release. A set code
-// already present (even deleted) is left alone.
+// seedCriteria gives the agency the national criteria sets, and the
+// document types and templates, it does not have yet: on first run, and on
+// a database made by an older release. A code already present (even
+// deleted) is left alone.
 func seedCriteria(ctx context.Context, db *store.DB) error {
 	a, err := org.NewService(db.DB).CurrentAgency(ctx)
 	if errors.Is(err, fault.ErrNotFound) {
@@ -24,6 +26,9 @@ func seedCriteria(ctx context.Context, db *store.DB) error {
 		return err
 	}
 	return db.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return criteria.Seed(tx, a.ID)
+		if err := criteria.Seed(tx, a.ID); err != nil {
+			return err
+		}
+		return document.Seed(tx, a.ID)
 	})
 }

@@ -65,6 +65,16 @@ export const sections: Section[] = [
       { path: '/localities/:id/timeline', name: 'locality-timeline', component: () => import('./views/assessment/TimelineView.vue'), props: true, meta: { section: 'assessments' } },
     ],
   },
+  {
+    name: 'documents',
+    path: '/documents',
+    labelKey: 'nav.documents',
+    icon: icons.documents,
+    component: () => import('./views/document/DocumentsView.vue'),
+    children: [
+      { path: '/documents/:id', name: 'document-edit', component: () => import('./views/document/DocumentEditor.vue'), props: true, meta: { section: 'documents' } },
+    ],
+  },
   { name: 'settings', path: '/settings', labelKey: 'nav.settings', icon: icons.settings, bottom: true, component: () => import('./views/SettingsView.vue') },
 ]
 

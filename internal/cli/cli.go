@@ -156,6 +156,8 @@ func Run(ctx context.Context, a Args, env Env) int {
 		return runOrFail(fail, sponsorExport(ctx, env, dsn, a.Command[2]))
 	case len(a.Command) >= 1 && a.Command[0] == "criteria":
 		return criteriaCmd(ctx, env, dsn, a)
+	case len(a.Command) >= 1 && a.Command[0] == "doc":
+		return docCmd(ctx, env, dsn, a)
 	case cmd == "dashboard":
 		return runOrFail(fail, dashboardCmd(ctx, env, dsn, a.JSON))
 	case cmd == "locality import" || cmd == "sponsor export":

@@ -58,6 +58,9 @@ func Load(ctx context.Context, db *store.DB, force bool) (org.Agency, error) {
 		if err := loadAssessments(tx, agency.ID); err != nil {
 			return fmt.Errorf("sample assessments: %w", err)
 		}
+		if err := loadDocuments(tx, agency.ID); err != nil {
+			return fmt.Errorf("sample documents: %w", err)
+		}
 		return store.SetMetaTx(tx, MetaKey, "1")
 	})
 	return agency, err

@@ -142,4 +142,5 @@ var Migrations = []Migration{
 	{Version: 1, Name: "agency, units, staff, campaigns", Up: migrate001},
 	{Version: 2, Name: "localities, NTM status, lineage, sponsorships, attachments", Up: migrate002},
 	{Version: 3, Name: "NTM criteria sets, assessments", Up: migrate003},
+	{Version: 4, Name: "document register: types, numbers, documents, templates", Up: migrate004},
 }

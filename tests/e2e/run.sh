@@ -3,7 +3,7 @@
 #
 #   Xvfb (+ D-Bus)  ─  wails dev (own process group, throw-away data dir/db)
 #                        └─ serves the frontend + live Go bindings on http://127.0.0.1:$PORT
-#   node --test flow.test.mjs locality-sponsor.test.mjs (one after the other, same server)
+#   node --test flow.test.mjs, then each other suite of E2E_FILES (in that order, same server)
 #                ─  playwright-core  ─  /usr/bin/chromium (headless)
 #
 # Native file dialogs cannot be driven from a browser: the app reads the path
@@ -11,7 +11,7 @@
 # write it there (E2E_DIALOG_FILE) before clicking a button that opens one.
 #
 # Exits non-zero if any test fails or the dev server never answers.
-# Artifacts: tests/out/e2e-*.png and e2e-*console.log (flow: e2e-…, locality-sponsor: e2e-ls-…),
+# Artifacts: tests/out/e2e-*.png and e2e-*console.log (flow: e2e-…, locality-sponsor: e2e-ls-…, documents: e2e-doc-…),
 # tests/out/e2e-wails-dev.log, tests/out/e2e-app.log.
 set -uo pipefail
 
@@ -23,7 +23,7 @@ WAILS=${WAILS:-$(command -v wails || echo "$(go env GOPATH)/bin/wails")}
 SERVER_TIMEOUT=${SERVER_TIMEOUT:-300}
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 # The suites, run one after the other against the same server and database.
-E2E_FILES=${E2E_FILES:-flow.test.mjs locality-sponsor.test.mjs ntm.test.mjs}
+E2E_FILES=${E2E_FILES:-flow.test.mjs locality-sponsor.test.mjs ntm.test.mjs document.test.mjs}
 
 TMP=$(mktemp -d /tmp/chungsuc-e2e.XXXXXX)
 cleanup() {
@@ -93,11 +93,14 @@ say "wails dev answers after $(( ($(now_ms) - t0) / 1000 )) s"
 # ---------------------------------------------------------------- tests
 cd "$HERE"
 t0=$(now_ms)
-# shellcheck disable=SC2086 # E2E_FILES is a list of file names
-E2E_URL="$URL" E2E_OUT="$OUT" E2E_DATA_DIR="$TMP/data" E2E_DIALOG_FILE="$DIALOG_ANSWER" E2E_TMP="$TMP/files" \
-  CHROMIUM="$CHROMIUM" \
-  node --test --test-concurrency=1 --test-reporter=spec $E2E_FILES
-rc=$?
+# One node process per suite, in the listed order: `node --test a b` sorts its
+# files by name, and flow.test.mjs must meet the fresh database first.
+rc=0
+for f in $E2E_FILES; do
+  E2E_URL="$URL" E2E_OUT="$OUT" E2E_DATA_DIR="$TMP/data" E2E_DIALOG_FILE="$DIALOG_ANSWER" E2E_TMP="$TMP/files" \
+    CHROMIUM="$CHROMIUM" \
+    node --test --test-concurrency=1 --test-reporter=spec "$f" || rc=1
+done
 say "tests took $(( ($(now_ms) - t0) / 1000 )) s (exit $rc)"
 
 # Stop wails dev the way it expects (Ctrl-C to the whole group), KILL after 15 s.

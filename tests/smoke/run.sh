@@ -7,6 +7,8 @@
 #   4. SIGTERM makes the first instance exit promptly
 #   5. --db pointing at a file that is not SQLite: the window still opens,
 #      the log says errors.db.notOurs, the file is left byte-for-byte unchanged
+#   6. `chungsuc doc plan --out` renders the sample plan headless (no display):
+#      an A4 PDF with the plan's title and signer, fonts embedded
 # Prints "smoke: N passed, M failed"; exits non-zero on any failure.
 # Artifacts: tests/out/smoke-*.png, tests/out/smoke-*.log.
 set -uo pipefail
@@ -163,6 +165,24 @@ fi
 stop_group "$BAD_PID" TERM 5
 [ -e "$BAD/not-a-database.png-wal" ] || [ -e "$BAD/not-a-database.png-journal" ] &&
   say "note: SQLite side files were created next to the PNG"
+
+# ---------------------------------------------------------------- 6: a document, headless
+PLAN="$TMP/ke-hoach.pdf"
+if env -u DISPLAY -u DBUS_SESSION_BUS_ADDRESS CHUNGSUC_DATA_DIR="$DATA" "$APP" doc plan --out "$PLAN" \
+    >"$OUT/smoke-doc-plan.stdout" 2>&1; then
+  pages=$(pdfinfo "$PLAN" 2>/dev/null | sed -n 's/^Pages: *//p')
+  size=$(pdfinfo "$PLAN" 2>/dev/null | sed -n 's/^Page size: *//p')
+  text=$(pdftotext -layout "$PLAN" - 2>/dev/null)
+  notemb=$(pdffonts "$PLAN" 2>/dev/null | awk 'NR>2 && $(NF-4)!="yes"' | wc -l)
+  if [ "${pages:-0}" -ge 2 ] && [[ "$size" == *"(A4)"* ]] && grep -q "KẾ HOẠCH" <<<"$text" &&
+     grep -q "GIÁM ĐỐC" <<<"$text" && [ "$notemb" -eq 0 ]; then
+    ok "doc plan --out without a display: $pages A4 pages, title and signer present, fonts embedded"
+  else
+    fail "doc plan --out: pages=${pages:-?} size='$size' fonts not embedded=$notemb (tests/out/smoke-doc-plan.stdout)"
+  fi
+else
+  fail "doc plan --out exited non-zero: $(tail -n 3 "$OUT/smoke-doc-plan.stdout")"
+fi
 
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -35,6 +35,7 @@ const DYNAMIC: Record<string, string[]> = {
   'locality.import.count.': ['create', 'update', 'unchanged', 'error', 'repaired'],
   'sponsor.move.': ['dang_thuc_hien', 'hoan_thanh', 'huy'],
   'dashboard.localityCount.': ['1', '3', '4'],
+  'document.reservationStatus.': ['giu_cho', 'da_dung', 'huy'],
 }
 
 describe('vi.json', () => {

@@ -9,5 +9,6 @@ export const useListsStore = defineStore('lists', () => {
   const campaigns = reactive(newListState({}, ''))
   const localities = reactive(newListState({ parentId: '', kind: '', level: '', flag: '', ntmLevel: '', validity: '' }, 'level'))
   const registrations = reactive(newListState({ unitId: '', localityId: '', campaignId: '', status: '' }, ''))
-  return { units, staff, campaigns, localities, registrations }
+  const documents = reactive(newListState({ status: '', typeCode: '', year: '' }, ''))
+  return { units, staff, campaigns, localities, registrations, documents }
 })
