@@ -52,15 +52,26 @@ func joinWords(w []string) string {
 	return s
 }
 
-// openForDoc opens an existing database as the window opens it.
-func openForDoc(ctx context.Context, dsn, out string) (*store.DB, error) {
+// openForDoc opens an existing database as the window opens it, with the
+// agency whose documents it prints. It refuses an existing output file
+// before touching the database.
+func openForDoc(ctx context.Context, dsn, out string) (*store.DB, string, error) {
 	if _, err := os.Lstat(out); err == nil {
-		return nil, fault.New(fault.ErrRefused, "cli.fileExists", "path", out)
+		return nil, "", fault.New(fault.ErrRefused, "cli.fileExists", "path", out)
 	}
 	if err := mustExist(dsn); err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return store.Open(ctx, dsn, store.Options{BackupDir: backupDir()})
+	db, err := store.Open(ctx, dsn, store.Options{BackupDir: backupDir()})
+	if err != nil {
+		return nil, "", err
+	}
+	a, err := org.NewService(db.DB).CurrentAgency(ctx)
+	if err != nil {
+		db.Close()
+		return nil, "", err
+	}
+	return db, a.ID, nil
 }
 
 // writeOut writes the PDF next to its final name and renames it into place.
@@ -86,25 +97,21 @@ func writeOut(out string, b []byte) error {
 // docRender writes the PDF of a document of the register: the archived
 // copy of an issued one, the current rendering of a draft.
 func docRender(ctx context.Context, env Env, dsn, id, out string) error {
-	db, err := openForDoc(ctx, dsn, out)
+	db, agencyID, err := openForDoc(ctx, dsn, out)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	a, err := org.NewService(db.DB).CurrentAgency(ctx)
-	if err != nil {
-		return err
-	}
 	dataDir, err := store.DataDir()
 	if err != nil {
 		return err
 	}
 	svc := document.NewService(db, dataDir)
-	d, err := svc.Get(ctx, a.ID, id)
+	d, err := svc.Get(ctx, agencyID, id)
 	if err != nil {
 		return err
 	}
-	b, _, err := svc.PDF(ctx, a.ID, id)
+	b, _, err := svc.PDF(ctx, agencyID, id)
 	if err != nil {
 		return err
 	}
@@ -130,15 +137,11 @@ var errRollback = errors.New("rollback")
 // rolled back, so nothing is written, not even the seeded templates of a
 // database from an older release.
 func docPlan(ctx context.Context, env Env, dsn, out string) error {
-	db, err := openForDoc(ctx, dsn, out)
+	db, agencyID, err := openForDoc(ctx, dsn, out)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	a, err := org.NewService(db.DB).CurrentAgency(ctx)
-	if err != nil {
-		return err
-	}
 	e, err := pdf.Default()
 	if err != nil {
 		return fault.Wrap(err, fault.ErrRefused, "errors.document.pdfEngine")
@@ -149,15 +152,15 @@ func docPlan(ctx context.Context, env Env, dsn, out string) error {
 		title string
 	)
 	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := document.Seed(tx, a.ID); err != nil {
+		if err := document.Seed(tx, agencyID); err != nil {
 			return err
 		}
 		svc := document.NewServiceDB(tx, "")
-		d, err := svc.Draft(ctx, a.ID, document.TemplatePlan)
+		d, err := svc.Draft(ctx, agencyID, document.TemplatePlan)
 		if err != nil {
 			return err
 		}
-		doc, err := svc.BuildDoc(ctx, a.ID, d)
+		doc, err := svc.BuildDoc(ctx, agencyID, d)
 		if err != nil {
 			return err
 		}

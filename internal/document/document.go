@@ -143,6 +143,27 @@ func checkLines(v *fault.Validation, field string, lines []string) {
 	}
 }
 
+// checkParts checks the sections and appendices shared by documents and
+// templates: their number, the length of keys, titles and labels, and each
+// markup text (and, for a template, each appendix title) with text.
+func checkParts(v *fault.Validation, sections []Section, appendices []Appendix, text func(v *fault.Validation, field, s string)) {
+	if len(sections) > maxSections {
+		v.Add("sections", "validation.range", "min", 0, "max", maxSections)
+	}
+	for i, s := range sections {
+		v.MaxLen(fmt.Sprintf("sections.%d.key", i), s.Key, 60)
+		v.MaxLen(fmt.Sprintf("sections.%d.title", i), s.Title, 200)
+		text(v, fmt.Sprintf("sections.%d.markup", i), s.Markup)
+	}
+	if len(appendices) > maxAppendix {
+		v.Add("appendices", "validation.range", "min", 0, "max", maxAppendix)
+	}
+	for i, a := range appendices {
+		v.MaxLen(fmt.Sprintf("appendices.%d.label", i), a.Label, 100)
+		text(v, fmt.Sprintf("appendices.%d.markup", i), a.Markup)
+	}
+}
+
 func (d *Document) validate() *fault.Validation {
 	var v fault.Validation
 	v.Required("typeCode", d.TypeCode)
@@ -153,21 +174,9 @@ func (d *Document) validate() *fault.Validation {
 	v.MaxLen("draftUnit", d.DraftUnit, 30)
 	checkLines(&v, "kinhGui", d.KinhGui)
 	checkLines(&v, "recipients", d.Recipients)
-	if len(d.Sections) > maxSections {
-		v.Add("sections", "validation.range", "min", 0, "max", maxSections)
-	}
-	for i, s := range d.Sections {
-		v.MaxLen(fmt.Sprintf("sections.%d.key", i), s.Key, 60)
-		v.MaxLen(fmt.Sprintf("sections.%d.title", i), s.Title, 200)
-		checkMarkup(&v, fmt.Sprintf("sections.%d.markup", i), s.Markup)
-	}
-	if len(d.Appendices) > maxAppendix {
-		v.Add("appendices", "validation.range", "min", 0, "max", maxAppendix)
-	}
+	checkParts(&v, d.Sections, d.Appendices, checkMarkup)
 	for i, a := range d.Appendices {
-		v.MaxLen(fmt.Sprintf("appendices.%d.label", i), a.Label, 100)
 		v.Text(fmt.Sprintf("appendices.%d.title", i), a.Title, false, 300)
-		checkMarkup(&v, fmt.Sprintf("appendices.%d.markup", i), a.Markup)
 	}
 	v.OneOf("signForm", d.SignForm, SignForms...)
 	v.MaxLen("headTitle", d.HeadTitle, maxSignField)

@@ -217,21 +217,9 @@ func (t *Template) validate() error {
 	for i, l := range t.Recipients {
 		checkTemplateText(&v, fmt.Sprintf("recipients.%d", i), l)
 	}
-	if len(t.Sections) > maxSections {
-		v.Add("sections", "validation.range", "min", 0, "max", maxSections)
-	}
-	for i, s := range t.Sections {
-		v.MaxLen(fmt.Sprintf("sections.%d.key", i), s.Key, 60)
-		v.MaxLen(fmt.Sprintf("sections.%d.title", i), s.Title, 200)
-		checkTemplateText(&v, fmt.Sprintf("sections.%d.markup", i), s.Markup)
-	}
-	if len(t.Appendices) > maxAppendix {
-		v.Add("appendices", "validation.range", "min", 0, "max", maxAppendix)
-	}
+	checkParts(&v, t.Sections, t.Appendices, checkTemplateText)
 	for i, a := range t.Appendices {
-		v.MaxLen(fmt.Sprintf("appendices.%d.label", i), a.Label, 100)
 		checkTemplateText(&v, fmt.Sprintf("appendices.%d.title", i), a.Title)
-		checkTemplateText(&v, fmt.Sprintf("appendices.%d.markup", i), a.Markup)
 	}
 	v.OneOf("signForm", t.SignForm, SignForms...)
 	if t.Milestone != "" {
