@@ -13,6 +13,7 @@ import (
 	"chungsuc/internal/locality"
 	"chungsuc/internal/org"
 	"chungsuc/internal/store"
+	"chungsuc/internal/sample/sampletest"
 	"chungsuc/internal/store/storetest"
 )
 
@@ -134,10 +135,9 @@ func TestDashboardCommandRefusals(t *testing.T) {
 func TestDashboardCommandOnSample(t *testing.T) {
 	m := messages(t)
 	env(t)
-	dsn := storetest.DSN(t)
-	if r := run(t, m, "sample", "--db", dsn); r.code != cli.ExitOK {
-		t.Fatalf("sample: %+v", r)
-	}
+	// The sample loaded once per test binary (a copy of it; on PostgreSQL a
+	// fresh database loaded the usual way).
+	dsn := sampletest.DSN(t)
 	r := run(t, m, "dashboard", "--json", "--db", dsn)
 	if r.code != cli.ExitOK {
 		t.Fatalf("dashboard: %+v", r)

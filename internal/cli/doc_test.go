@@ -13,6 +13,7 @@ import (
 	"chungsuc/internal/document"
 	"chungsuc/internal/org"
 	"chungsuc/internal/store"
+	"chungsuc/internal/sample/sampletest"
 	"chungsuc/internal/store/storetest"
 )
 
@@ -44,10 +45,9 @@ func countDocs(t *testing.T, dsn string) (docs, templates int64) {
 func TestDocCommands(t *testing.T) {
 	m := messages(t)
 	dataDir := env(t)
-	dsn := storetest.DSN(t)
-	if r := run(t, m, "sample", "--db", dsn); r.code != cli.ExitOK {
-		t.Fatalf("sample: %+v", r)
-	}
+	// The sample loaded once per test binary (a copy of it; on PostgreSQL a
+	// fresh database loaded the usual way).
+	dsn := sampletest.DSN(t)
 	dir := t.TempDir()
 
 	// The plan of the active campaign, generated in memory.

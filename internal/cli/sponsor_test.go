@@ -11,16 +11,16 @@ import (
 
 	"chungsuc/internal/cli"
 	"chungsuc/internal/sheet"
+	"chungsuc/internal/sample/sampletest"
 	"chungsuc/internal/store/storetest"
 )
 
 func TestSponsorExport(t *testing.T) {
 	m := messages(t)
 	env(t)
-	dsn := storetest.DSN(t)
-	if r := run(t, m, "sample", "--db", dsn); r.code != cli.ExitOK {
-		t.Fatalf("sample: %+v", r)
-	}
+	// The sample loaded once per test binary (a copy of it; on PostgreSQL a
+	// fresh database loaded the usual way).
+	dsn := sampletest.DSN(t)
 	out := filepath.Join(t.TempDir(), "dang-ky.xlsx")
 	r := run(t, m, "sponsor", "export", out, "--db", dsn)
 	if r.code != cli.ExitOK || !strings.Contains(r.stdout, "Đã xuất") || !strings.Contains(r.stdout, out) {
