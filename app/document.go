@@ -9,6 +9,7 @@ import (
 
 	"chungsuc/internal/document"
 	"chungsuc/internal/fault"
+	"chungsuc/internal/fileout"
 	"chungsuc/internal/pdf"
 	"chungsuc/internal/store"
 )
@@ -202,11 +203,11 @@ func (f *Documents) AttachSigned(id string) (document.Document, error) {
 	if p == "" {
 		return f.Get(id)
 	}
-	return f.AttachSignedFile(id, p)
+	return f.attachSignedFile(id, p)
 }
 
-// AttachSignedFile attaches the signed copy at path without a dialog.
-func (f *Documents) AttachSignedFile(id, path string) (document.Document, error) {
+// attachSignedFile attaches the signed copy at path without a dialog.
+func (f *Documents) attachSignedFile(id, path string) (document.Document, error) {
 	var d document.Document
 	err := f.run("document.attachSigned", func(svc *document.Service, aid string) (err error) {
 		d, err = svc.AttachSigned(ctxOf(f.core), aid, id, path)
@@ -268,7 +269,7 @@ func (f *Documents) SavePDF(id string) (string, error) {
 	if !strings.EqualFold(filepath.Ext(p), ".pdf") {
 		p += ".pdf"
 	}
-	if err := writeFileAtomic(p, b); err != nil {
+	if err := fileout.WriteBytes(p, b); err != nil {
 		return "", f.core.fail("document.savePDF", fault.Wrap(err, fault.ErrRefused, "errors.document.writePDF", "path", p))
 	}
 	f.core.log.Info("document pdf saved", "id", id, "path", p)
@@ -279,15 +280,15 @@ func (f *Documents) SavePDF(id string) (string, error) {
 // with the system's PDF viewer (to print). Wails' BrowserOpenURL refuses
 // files, so the operating system is asked directly.
 func (f *Documents) OpenPDF(id string) error {
-	p, err := f.WritePDFTemp(id)
+	p, err := f.writePDFTemp(id)
 	if err != nil {
 		return err
 	}
 	return f.core.fail("document.openPDF", openWithOS(p))
 }
 
-// WritePDFTemp writes the PDF under <data folder>/tmp and returns its path.
-func (f *Documents) WritePDFTemp(id string) (string, error) {
+// writePDFTemp writes the PDF under <data folder>/tmp and returns its path.
+func (f *Documents) writePDFTemp(id string) (string, error) {
 	b, name, err := f.pdfOf("document.openPDF", id)
 	if err != nil {
 		return "", err
@@ -296,30 +297,12 @@ func (f *Documents) WritePDFTemp(id string) (string, error) {
 	p := filepath.Join(dir, name)
 	err = os.MkdirAll(dir, 0o755)
 	if err == nil {
-		err = writeFileAtomic(p, b)
+		err = fileout.WriteBytes(p, b)
 	}
 	if err != nil {
 		return "", f.core.fail("document.openPDF", fault.Wrap(err, fault.ErrRefused, "errors.document.writePDF", "path", p))
 	}
 	return p, nil
-}
-
-// writeFileAtomic writes b to a temporary file beside p and renames it
-// into place, so a viewer never sees half a file.
-func writeFileAtomic(p string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".tmp-*.pdf")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), p)
 }
 
 // Templates lists the agency's templates with the placeholders they may use.

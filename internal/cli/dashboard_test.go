@@ -12,8 +12,8 @@ import (
 	"chungsuc/internal/dashboard"
 	"chungsuc/internal/locality"
 	"chungsuc/internal/org"
-	"chungsuc/internal/store"
 	"chungsuc/internal/sample/sampletest"
+	"chungsuc/internal/store"
 	"chungsuc/internal/store/storetest"
 )
 

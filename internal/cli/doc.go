@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"os"
-	"path/filepath"
 
 	"gorm.io/gorm"
 
 	"chungsuc/internal/document"
 	"chungsuc/internal/fault"
+	"chungsuc/internal/fileout"
 	"chungsuc/internal/org"
 	"chungsuc/internal/pdf"
 	"chungsuc/internal/store"
@@ -74,21 +74,9 @@ func openForDoc(ctx context.Context, dsn, out string) (*store.DB, string, error)
 	return db, a.ID, nil
 }
 
-// writeOut writes the PDF next to its final name and renames it into place.
+// writeOut writes the PDF under its final name, complete or not at all.
 func writeOut(out string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".chungsuc-*.pdf")
-	if err != nil {
-		return fault.Wrap(err, fault.ErrRefused, "errors.document.writePDF", "path", out)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return fault.Wrap(err, fault.ErrRefused, "errors.document.writePDF", "path", out)
-	}
-	if err := tmp.Close(); err != nil {
-		return fault.Wrap(err, fault.ErrRefused, "errors.document.writePDF", "path", out)
-	}
-	if err := os.Rename(tmp.Name(), out); err != nil {
+	if err := fileout.WriteBytes(out, b); err != nil {
 		return fault.Wrap(err, fault.ErrRefused, "errors.document.writePDF", "path", out)
 	}
 	return nil

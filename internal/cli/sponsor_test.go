@@ -10,8 +10,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"chungsuc/internal/cli"
-	"chungsuc/internal/sheet"
 	"chungsuc/internal/sample/sampletest"
+	"chungsuc/internal/sheet"
 	"chungsuc/internal/store/storetest"
 )
 

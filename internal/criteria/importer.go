@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,6 +15,7 @@ import (
 	"gorm.io/gorm"
 
 	"chungsuc/internal/fault"
+	"chungsuc/internal/fileout"
 	"chungsuc/internal/vntext"
 )
 
@@ -234,19 +236,7 @@ func (s *Service) ExportTo(ctx context.Context, agencyID, setID, path string) er
 // WriteFile writes s as the template to path (through a temporary file,
 // so a failed export leaves no half-written file).
 func WriteFile(s *Set, path string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".chungsuc-*.xlsx")
-	if err != nil {
-		return errWrite(err, path)
-	}
-	defer os.Remove(tmp.Name())
-	if err := WriteTemplate(tmp, s); err != nil {
-		tmp.Close()
-		return errWrite(err, path)
-	}
-	if err := tmp.Close(); err != nil {
-		return errWrite(err, path)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := fileout.Write(path, func(w io.Writer) error { return WriteTemplate(w, s) }); err != nil {
 		return errWrite(err, path)
 	}
 	return nil

@@ -8,6 +8,8 @@ import (
 	"sort"
 
 	"gorm.io/gorm"
+
+	"chungsuc/internal/store"
 )
 
 // The national sets, transcribed from the reference compiled in November
@@ -55,13 +57,9 @@ func Seed(tx *gorm.DB, agencyID string) error {
 		return err
 	}
 	// Runs at every start: one query for the codes the agency has.
-	var codes []string
-	if err := tx.Unscoped().Model(&Set{}).Where("agency_id = ?", agencyID).Distinct().Pluck("code", &codes).Error; err != nil {
+	have, err := store.AgencyCodes(tx, &Set{}, agencyID)
+	if err != nil {
 		return fmt.Errorf("criteria seed: %w", err)
-	}
-	have := make(map[string]bool, len(codes))
-	for _, c := range codes {
-		have[c] = true
 	}
 	for _, s := range sets {
 		if have[s.Code] {

@@ -8,14 +8,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"chungsuc/internal/fault"
+	"chungsuc/internal/fileout"
 	"chungsuc/internal/org"
 )
 
@@ -353,32 +352,8 @@ func (s *Service) ExportTo(ctx context.Context, agencyID string, q Query, path s
 	refuse := func(err error) error {
 		return fault.Wrap(err, fault.ErrRefused, "errors.dashboard.exportWrite", "path", path)
 	}
-	if path == "" {
-		return refuse(os.ErrInvalid)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".chungsuc-export-*.xlsx")
-	if err != nil {
+	if err := fileout.Write(path, func(w io.Writer) error { return WriteWorkbook(w, d, a.Name) }); err != nil {
 		return refuse(err)
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := WriteWorkbook(tmp, d, a.Name); err != nil {
-		return refuse(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return refuse(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return refuse(err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return refuse(err)
-	}
-	ok = true
 	return nil
 }

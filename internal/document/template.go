@@ -152,13 +152,9 @@ func builtinTemplate(code string) (Template, bool) {
 }
 
 func seedTemplates(tx *gorm.DB, agencyID string) error {
-	var codes []string
-	if err := tx.Unscoped().Model(&Template{}).Where("agency_id = ?", agencyID).Pluck("code", &codes).Error; err != nil {
+	have, err := store.AgencyCodes(tx, &Template{}, agencyID)
+	if err != nil {
 		return err
-	}
-	have := map[string]bool{}
-	for _, c := range codes {
-		have[c] = true
 	}
 	for _, t := range BuiltinTemplates() {
 		if have[t.Code] {

@@ -93,13 +93,9 @@ func BuiltinTypes() []Type {
 // seedTypes gives the agency every built-in type it does not have yet (a
 // code it already has, even deleted, is left alone).
 func seedTypes(tx *gorm.DB, agencyID string) error {
-	var codes []string
-	if err := tx.Unscoped().Model(&Type{}).Where("agency_id = ?", agencyID).Pluck("code", &codes).Error; err != nil {
+	have, err := store.AgencyCodes(tx, &Type{}, agencyID)
+	if err != nil {
 		return fmt.Errorf("document types seed: %w", err)
-	}
-	have := map[string]bool{}
-	for _, c := range codes {
-		have[c] = true
 	}
 	var add []Type
 	for _, t := range BuiltinTypes() {

@@ -3,14 +3,14 @@ package sponsor
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"sort"
 	"strings"
 	"time"
 
 	"chungsuc/internal/campaign"
 	"chungsuc/internal/fault"
+	"chungsuc/internal/fileout"
 	"chungsuc/internal/org"
 	"chungsuc/internal/sheet"
 	"chungsuc/internal/vntext"
@@ -190,33 +190,8 @@ func (s *Service) ExportTo(ctx context.Context, agencyID, path string, today tim
 	refuse := func(err error) (ExportSummary, error) {
 		return ExportSummary{}, fault.Wrap(err, fault.ErrRefused, "errors.sponsor.exportWrite", "path", path)
 	}
-	if path == "" {
-		return refuse(os.ErrInvalid)
-	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".chungsuc-export-*.xlsx")
-	if err != nil {
+	if err := fileout.Write(path, func(w io.Writer) error { return sheet.WriteSponsorWorkbook(w, data) }); err != nil {
 		return refuse(err)
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := sheet.WriteSponsorWorkbook(tmp, data); err != nil {
-		return refuse(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return refuse(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return refuse(err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return refuse(err)
-	}
-	ok = true
 	return sum, nil
 }

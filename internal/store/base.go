@@ -129,3 +129,18 @@ func OwnedBy(tx *gorm.DB, model any, entity, id, agencyID string) error {
 	}
 	return nil
 }
+
+// AgencyCodes returns the set of codes the agency's rows of model have,
+// deleted rows included: seeding adds only what is missing, and never
+// brings back what the agency removed. One query; it runs at every start.
+func AgencyCodes(tx *gorm.DB, model any, agencyID string) (map[string]bool, error) {
+	var codes []string
+	if err := tx.Unscoped().Model(model).Where("agency_id = ?", agencyID).Distinct().Pluck("code", &codes).Error; err != nil {
+		return nil, err
+	}
+	have := make(map[string]bool, len(codes))
+	for _, c := range codes {
+		have[c] = true
+	}
+	return have, nil
+}
