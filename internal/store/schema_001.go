@@ -143,4 +143,5 @@ var Migrations = []Migration{
 	{Version: 2, Name: "localities, NTM status, lineage, sponsorships, attachments", Up: migrate002},
 	{Version: 3, Name: "NTM criteria sets, assessments", Up: migrate003},
 	{Version: 4, Name: "document register: types, numbers, documents, templates", Up: migrate004},
+	{Version: 5, Name: "emulation scoring; award catalogue, rules, history, proposals, certificates", Up: migrate005},
 }
