@@ -137,47 +137,77 @@ func (e *Engine) render(d Doc, trace *[]traceRun) (out []byte, res Result, err e
 			out, err = nil, fmt.Errorf("pdf: render: %v", p)
 		}
 	}()
+	f := newFpdf()
+	r := e.newRenderer(f, trace)
+	r.mg = effectiveMargins(d.Margins)
+	r.render(d)
+	title := d.Meta.Title
+	if strings.TrimSpace(infoText(title)) == "" {
+		title = strings.TrimSpace(strings.ToUpper(d.Title.TypeName) + " " + d.Title.Summary)
+	}
+	author := d.Meta.Author
+	if infoText(author) == "" {
+		author = d.Header.Issuer
+	}
+	b, err := e.output(f, d.Meta, title, author)
+	if err != nil {
+		return nil, Result{}, err
+	}
+	res = Result{Pages: r.pages, Font: e.set.info.Family, Replaced: r.c.report()}
+	if res.Pages == 0 {
+		return nil, res, errors.New("pdf: no pages")
+	}
+	return b, res, nil
+}
+
+// newFpdf returns an empty A4 document set up as the renderer expects: no
+// automatic page breaks, margins or cell padding (the renderer places
+// everything itself).
+func newFpdf() *fpdf.Fpdf {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetCellMargin(0)
+	return f
+}
+
+// newRenderer returns a renderer drawing into f with a fresh cleaner.
+func (e *Engine) newRenderer(f *fpdf.Fpdf, trace *[]traceRun) *renderer {
 	c := &cleaner{set: e.set, replaced: map[rune]int{}}
-	r := &renderer{set: e.set, f: f, m: measurer{e.set}, c: c, mg: effectiveMargins(d.Margins), trace: trace}
+	r := &renderer{set: e.set, f: f, m: measurer{e.set}, c: c, mg: defaultMargins, trace: trace}
 	for i := range r.added {
 		r.added[i] = make([]bool, len(e.set.enc.planes))
 	}
-	r.render(d)
+	return r
+}
 
-	// The information dictionary is UTF-16: any character can stay, only
-	// control characters go (and nothing is reported).
-	meta := func(s string) string {
-		return strings.TrimSpace(strings.Map(func(r rune) rune {
-			if unicode.IsControl(r) {
-				return -1
-			}
-			return r
-		}, vntext.NFC(s)))
-	}
-	title := meta(d.Meta.Title)
-	if title == "" {
-		title = meta(strings.TrimSpace(strings.ToUpper(d.Title.TypeName) + " " + d.Title.Summary))
-	}
-	author := meta(d.Meta.Author)
-	if author == "" {
-		author = meta(d.Header.Issuer)
-	}
-	f.SetTitle(title, true)
-	f.SetSubject(meta(d.Meta.Subject), true)
-	f.SetAuthor(author, true)
+// infoText prepares a string for the information dictionary or an outline
+// title: both are UTF-16, so any character can stay; only control
+// characters go (and nothing is reported).
+func infoText(s string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, vntext.NFC(s)))
+}
+
+// output writes the information dictionary (title and author are the
+// defaults for m's empty fields) and returns the PDF.
+func (e *Engine) output(f *fpdf.Fpdf, m Meta, title, author string) ([]byte, error) {
+	f.SetTitle(infoText(title), true)
+	f.SetSubject(infoText(m.Subject), true)
+	f.SetAuthor(infoText(author), true)
 	f.SetCreator("Chung Sức", true)
 	f.SetProducer("Chung Sức — codeberg.org/go-pdf/fpdf v0.12.0", true)
 	f.SetKeywords(e.fontNote(), true)
 	f.SetLang("vi-VN")
 	t := time.Unix(0, 0).UTC()
-	if d.Meta.CreatedAt != "" {
-		if pt, perr := time.Parse(time.RFC3339, d.Meta.CreatedAt); perr == nil {
+	if m.CreatedAt != "" {
+		if pt, perr := time.Parse(time.RFC3339, m.CreatedAt); perr == nil {
 			t = pt.UTC()
 		}
 	}
@@ -185,11 +215,7 @@ func (e *Engine) render(d Doc, trace *[]traceRun) (out []byte, res Result, err e
 	f.SetModificationDate(t)
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
-		return nil, Result{}, fmt.Errorf("pdf: %w", err)
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	res = Result{Pages: r.pages, Font: e.set.info.Family, Replaced: c.report()}
-	if res.Pages == 0 {
-		return nil, res, errors.New("pdf: no pages")
-	}
-	return buf.Bytes(), res, nil
+	return buf.Bytes(), nil
 }

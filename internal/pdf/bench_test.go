@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -179,4 +180,41 @@ func TestRenderMany(t *testing.T) {
 		}
 		t.Logf("%d documents in %v on %d workers", n, time.Since(start), workers)
 	}
+}
+
+// BenchmarkRenderBundle200 is a dossier: a tờ trình (the sample plan),
+// 200 short báo cáo thành tích (2–3 pages each) under one group, and a
+// biên bản, with the contents pages and the outline.
+func BenchmarkRenderBundle200(b *testing.B) {
+	plan, _ := samplePlan(b)
+	kids := make([]Part, 200)
+	for i := range kids {
+		kids[i] = Part{Title: "Báo cáo thành tích của đơn vị số " + strconv.Itoa(i+1), Doc: reportDoc("mãđv"+strconv.Itoa(i+1), 6+i%3*5)}
+	}
+	bu := Bundle{
+		Header: Header{ParentBody: "UBND TỈNH QUẢNG BÌNH", Issuer: "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", Place: "Quảng Bình", Date: "2025-03-01"},
+		Title:  "Hồ sơ đề nghị khen thưởng", Subtitle: "Đề nghị tặng Bằng khen năm 2025",
+		Parts: []Part{
+			{Title: "Tờ trình", Doc: plan},
+			{Title: "Báo cáo thành tích", Children: kids},
+			{Title: "Biên bản họp Hội đồng", Doc: reportDoc("mãbiênbản", 4)},
+		},
+		Meta: Meta{CreatedAt: "2025-03-01T08:00:00Z"},
+	}
+	e := engine(b)
+	var size, pages int
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		out, res, err := e.RenderBundle(context.Background(), bu, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size, pages = len(out), res.Pages
+	}
+	ms := float64(b.Elapsed().Microseconds()) / 1000 / float64(b.N)
+	b.ReportMetric(ms, "ms/bundle")
+	b.ReportMetric(ms/float64(pages), "ms/page")
+	b.ReportMetric(float64(size), "bytes/bundle")
+	b.ReportMetric(float64(pages), "pages/bundle")
 }
