@@ -253,9 +253,13 @@ type m5PrinterOffset struct {
 func (m5PrinterOffset) TableName() string { return "award_printer_offsets" }
 
 // m5Document adds the data tables frozen into a document (the award list
-// of a Tờ trình, the ballot table of a Biên bản): JSON, ref → pdf.Table.
+// of a Tờ trình, the ballot table of a Biên bản: JSON, ref → pdf.Table) and
+// the left signer of a Biên bản.
 type m5Document struct {
 	DataTables string `gorm:"type:text"`
+	// LeftSigner is the second signer printed on the left instead of Nơi
+	// nhận (Biên bản: THƯ KÝ): JSON of pdf.Signer, "" = none.
+	LeftSigner string `gorm:"type:text"`
 }
 
 func (m5Document) TableName() string { return "documents" }
@@ -266,8 +270,12 @@ func migrate005(tx *gorm.DB) error {
 		&m5CertLayout{}, &m5PrinterOffset{}); err != nil {
 		return err
 	}
-	if !tx.Migrator().HasColumn(&m5Document{}, "DataTables") {
-		return tx.Migrator().AddColumn(&m5Document{}, "DataTables")
+	for _, col := range []string{"DataTables", "LeftSigner"} {
+		if !tx.Migrator().HasColumn(&m5Document{}, col) {
+			if err := tx.Migrator().AddColumn(&m5Document{}, col); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
