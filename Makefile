@@ -21,7 +21,7 @@ APT_TEST  := xvfb xauth xdotool x11-utils imagemagick dbus dbus-x11 sqlite3 chro
              poppler-utils postgresql curl procps
 
 .PHONY: help run test build check-tools deps-build deps-test wails-cli frontend-deps bindings \
-        test-go test-pg test-frontend test-e2e test-smoke bench bench-national bench-pdf vet clean
+        test-go test-pg test-frontend test-e2e test-smoke bench bench-national bench-pdf bench-dossier vet clean
 
 help:
 	@echo "make run    - cài những gì còn thiếu, biên dịch và mở Chung Sức (dữ liệu mẫu ở lần chạy đầu)"
@@ -108,7 +108,7 @@ test-e2e: build
 test-smoke: build
 	tests/smoke/run.sh
 
-bench: deps-test build bench-pdf
+bench: deps-test build bench-pdf bench-dossier
 	tests/bench/run.sh
 	$(GO) test -run '^$$' -bench . -benchtime 3x -benchmem ./internal/locality ./internal/sheet
 	$(MAKE) bench-national
@@ -126,6 +126,12 @@ bench-national:
 # --print-to-pdf and LibreOffice headless (installed by the script), as ratios.
 bench-pdf:
 	tests/bench/pdf.sh
+
+# Award dossier: 200 nominees (tờ trình, danh sách, 200 reports, biên bản) in
+# one PDF, seconds on one core and on both and peak memory; and the 200
+# reports printed one PDF each.
+bench-dossier:
+	tests/bench/dossier.sh
 
 clean:
 	rm -rf build/bin $(OUT) frontend/dist/assets frontend/dist/index.html

@@ -46,7 +46,7 @@ func TestDocumentFacade(t *testing.T) {
 		t.Fatalf("settings %+v %v", st, err)
 	}
 	tpls, err := docs.Templates()
-	if err != nil || len(tpls) != 3 || len(tpls[0].Placeholders) == 0 {
+	if err != nil || len(tpls) != 5 || len(tpls[0].Placeholders) == 0 {
 		t.Fatalf("templates %d %v", len(tpls), err)
 	}
 	ph, err := docs.Placeholders()
@@ -196,7 +196,7 @@ func TestSetupSeedsDocuments(t *testing.T) {
 		t.Fatalf("types %d %v", len(types), err)
 	}
 	tpls, err := docs.Templates()
-	if err != nil || len(tpls) != 3 || tpls[0].Customised {
+	if err != nil || len(tpls) != 5 || tpls[0].Customised {
 		t.Fatalf("templates %d %v", len(tpls), err)
 	}
 	// Without a campaign the plan cannot be generated, and says why.

@@ -1,6 +1,8 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import type { Component } from 'vue'
 import { icons } from './components/icons'
+import { emulationIcon } from './views/emulation/icon'
+import { awardIcon } from './views/award/awardLabels'
 
 /**
  * One entry per screen of the left menu. A later screen (địa bàn, đăng ký hỗ
@@ -73,6 +75,17 @@ export const sections: Section[] = [
     component: () => import('./views/document/DocumentsView.vue'),
     children: [
       { path: '/documents/:id', name: 'document-edit', component: () => import('./views/document/DocumentEditor.vue'), props: true, meta: { section: 'documents' } },
+    ],
+  },
+  { name: 'emulation', path: '/emulation', labelKey: 'nav.emulation', icon: emulationIcon, component: () => import('./views/emulation/EmulationView.vue') },
+  {
+    name: 'awards',
+    path: '/awards',
+    labelKey: 'nav.awards',
+    icon: awardIcon,
+    component: () => import('./views/award/AwardsView.vue'),
+    children: [
+      { path: '/awards/proposals/:id', name: 'award-proposal', component: () => import('./views/award/ProposalView.vue'), props: true, meta: { section: 'awards' } },
     ],
   },
   { name: 'settings', path: '/settings', labelKey: 'nav.settings', icon: icons.settings, bottom: true, component: () => import('./views/SettingsView.vue') },

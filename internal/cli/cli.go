@@ -158,6 +158,8 @@ func Run(ctx context.Context, a Args, env Env) int {
 		return criteriaCmd(ctx, env, dsn, a)
 	case len(a.Command) >= 1 && a.Command[0] == "doc":
 		return docCmd(ctx, env, dsn, a)
+	case len(a.Command) >= 1 && a.Command[0] == "award":
+		return awardCmd(ctx, env, dsn, a)
 	case cmd == "dashboard":
 		return runOrFail(fail, dashboardCmd(ctx, env, dsn, a.JSON))
 	case cmd == "locality import" || cmd == "sponsor export":

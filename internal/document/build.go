@@ -183,12 +183,17 @@ func plainLines(lines []string) []string {
 	return out
 }
 
-// blocks parses a markup text and fills its tables.
-func (g *gen) blocks(markup string) ([]pdf.Block, error) {
+// blocks parses a markup text and fills its tables: a document's own
+// frozen table first, then the register's data tables.
+func (g *gen) blocks(markup string, own map[string]pdf.Table) ([]pdf.Block, error) {
 	bs := pdf.ParseMarkup(markup)
 	for i := range bs {
 		b := &bs[i]
 		if b.Kind != pdf.KindTable || b.Ref == "" || b.Table != nil {
+			continue
+		}
+		if t, ok := own[b.Ref]; ok {
+			b.Table = &t
 			continue
 		}
 		build, ok := tableBuilders[b.Ref]
@@ -247,6 +252,10 @@ func buildDocTx(ctx context.Context, tx *gorm.DB, agencyID string, d Document) (
 		Footer: pdf.Footer{Recipients: punctuate(d.Recipients),
 			Authority: pdf.Authority(d.SignForm, is.Name, d.HeadTitle, d.SignerTitle), SignerName: d.SignerName},
 	}
+	if l := d.LeftSigner; l != nil && (len(l.Authority) > 0 || l.Name != "") {
+		left := *l
+		doc.Footer.Left = &left
+	}
 	if t.Letter {
 		subject := d.Summary
 		if !strings.HasPrefix(subject, "V/v") {
@@ -256,7 +265,7 @@ func buildDocTx(ctx context.Context, tx *gorm.DB, agencyID string, d Document) (
 		doc.Title = pdf.Title{}
 	}
 	for _, sec := range d.Sections {
-		bs, err := g.blocks(sec.Markup)
+		bs, err := g.blocks(sec.Markup, d.DataTables)
 		if err != nil {
 			return doc, err
 		}
@@ -265,7 +274,7 @@ func buildDocTx(ctx context.Context, tx *gorm.DB, agencyID string, d Document) (
 	kind := printedName(t.Name)
 	ref := fmt.Sprintf("(Kèm theo %s số %s %s của %s)", kind, pdf.FormatNumber(d.Number, symbol), LongDate(d.Date, d.Year), g.settings.FullName)
 	for _, ap := range d.Appendices {
-		bs, err := g.blocks(ap.Markup)
+		bs, err := g.blocks(ap.Markup, d.DataTables)
 		if err != nil {
 			return doc, err
 		}

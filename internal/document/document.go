@@ -96,9 +96,11 @@ func (d *Document) normalise() {
 	d.HeadTitle = strings.ToUpper(vntext.Clean(d.HeadTitle))
 	d.SignerTitle = strings.ToUpper(vntext.Clean(d.SignerTitle))
 	d.SignerName = vntext.Clean(d.SignerName)
+	d.LeftSigner = cleanSigner(d.LeftSigner)
 	d.TemplateCode = vntext.Clean(d.TemplateCode)
 	d.CampaignID = vntext.CleanRef(d.CampaignID)
 	d.AsOf = vntext.Clean(d.AsOf)
+	d.DataTables = cleanTables(d.DataTables)
 	d.Note = vntext.CleanText(d.Note)
 	if d.Year == 0 {
 		d.Year = Today().Year()
@@ -111,6 +113,12 @@ var placeholderRe = regexp.MustCompile(`\{\{\s*([^{}]*?)\s*\}\}`)
 // register does not fill: only a line that is exactly {{bang:KEY}} (a
 // known table) or {{ngat_trang}} stays in a document.
 func checkMarkup(v *fault.Validation, field, markup string) {
+	checkMarkupWith(v, field, markup, nil)
+}
+
+// checkMarkupWith is checkMarkup for a document that holds its own frozen
+// tables: their keys are known tables too.
+func checkMarkupWith(v *fault.Validation, field, markup string, own map[string]pdf.Table) {
 	v.MaxLen(field, markup, maxMarkup)
 	for _, line := range strings.Split(markup, "\n") {
 		line = strings.TrimSpace(line)
@@ -122,6 +130,9 @@ func checkMarkup(v *fault.Validation, field, markup string) {
 			}
 			if whole && strings.HasPrefix(name, "bang:") {
 				if _, ok := tableBuilders[strings.TrimPrefix(name, "bang:")]; ok {
+					continue
+				}
+				if _, ok := own[strings.TrimPrefix(name, "bang:")]; ok {
 					continue
 				}
 				v.Add(field, "validation.document.unknownTable", "name", name)
@@ -164,6 +175,85 @@ func checkParts(v *fault.Validation, sections []Section, appendices []Appendix, 
 	}
 }
 
+// Limits of the frozen data tables.
+const (
+	maxTables    = 20
+	maxTableCols = 20
+	maxTableRows = 20_000
+	maxCellLen   = 5000
+)
+
+var tableKeyRe = regexp.MustCompile(`^[\p{L}\p{N}_.\-]{1,60}$`)
+
+// checkTables checks the frozen tables: their number and keys (as a
+// {{bang:KEY}} line writes them), columns, rows of the right width and
+// the length of the cells.
+func checkTables(v *fault.Validation, tables map[string]pdf.Table) {
+	if len(tables) > maxTables {
+		v.Add("dataTables", "validation.range", "min", 0, "max", maxTables)
+		return
+	}
+	for key, t := range tables {
+		field := "dataTables." + key
+		if !tableKeyRe.MatchString(key) {
+			v.Add(field, "validation.document.code")
+			continue
+		}
+		if len(t.Columns) == 0 || len(t.Columns) > maxTableCols {
+			v.Add(field+".columns", "validation.range", "min", 1, "max", maxTableCols)
+			continue
+		}
+		if len(t.Rows) > maxTableRows {
+			v.Add(field+".rows", "validation.range", "min", 0, "max", maxTableRows)
+			continue
+		}
+		for i, c := range t.Columns {
+			v.MaxLen(fmt.Sprintf("%s.columns.%d", field, i), c.Title, 300)
+		}
+	rows:
+		for i, row := range t.Rows {
+			if len(row) != len(t.Columns) {
+				v.Add(fmt.Sprintf("%s.rows.%d", field, i), "validation.range", "min", len(t.Columns), "max", len(t.Columns))
+				break
+			}
+			for j, c := range row {
+				if len([]rune(c.Text)) > maxCellLen {
+					v.MaxLen(fmt.Sprintf("%s.rows.%d.%d", field, i, j), c.Text, maxCellLen)
+					break rows
+				}
+			}
+		}
+	}
+}
+
+// cleanTables puts the text of the frozen tables in NFC without control
+// characters (line breaks inside a cell stay).
+func cleanTables(in map[string]pdf.Table) map[string]pdf.Table {
+	if in == nil {
+		return nil
+	}
+	out := make(map[string]pdf.Table, len(in))
+	for key, t := range in {
+		cols := make([]pdf.Column, len(t.Columns))
+		for i, c := range t.Columns {
+			c.Title = vntext.Clean(c.Title)
+			cols[i] = c
+		}
+		rows := make([][]pdf.Cell, len(t.Rows))
+		for i, r := range t.Rows {
+			cells := make([]pdf.Cell, len(r))
+			for j, c := range r {
+				c.Text = vntext.CleanText(c.Text)
+				cells[j] = c
+			}
+			rows[i] = cells
+		}
+		t.Columns, t.Rows = cols, rows
+		out[vntext.Clean(key)] = t
+	}
+	return out
+}
+
 func (d *Document) validate() *fault.Validation {
 	var v fault.Validation
 	v.Required("typeCode", d.TypeCode)
@@ -174,7 +264,10 @@ func (d *Document) validate() *fault.Validation {
 	v.MaxLen("draftUnit", d.DraftUnit, 30)
 	checkLines(&v, "kinhGui", d.KinhGui)
 	checkLines(&v, "recipients", d.Recipients)
-	checkParts(&v, d.Sections, d.Appendices, checkMarkup)
+	checkParts(&v, d.Sections, d.Appendices, func(v *fault.Validation, field, s string) {
+		checkMarkupWith(v, field, s, d.DataTables)
+	})
+	checkTables(&v, d.DataTables)
 	for i, a := range d.Appendices {
 		v.Text(fmt.Sprintf("appendices.%d.title", i), a.Title, false, 300)
 	}
@@ -182,6 +275,16 @@ func (d *Document) validate() *fault.Validation {
 	v.MaxLen("headTitle", d.HeadTitle, maxSignField)
 	v.MaxLen("signerTitle", d.SignerTitle, maxSignField)
 	v.MaxLen("signerName", d.SignerName, maxSignField)
+	if l := d.LeftSigner; l != nil {
+		if len(l.Authority) > 4 {
+			v.Add("leftSigner.authority", "validation.range", "min", 0, "max", 4)
+		}
+		for i, a := range l.Authority {
+			v.MaxLen(fmt.Sprintf("leftSigner.authority.%d", i), a, maxSignField)
+		}
+		v.MaxLen("leftSigner.note", l.Note, maxSignField)
+		v.MaxLen("leftSigner.name", l.Name, maxSignField)
+	}
 	if d.Year < 1900 || d.Year > 2100 {
 		v.Add("year", "validation.range", "min", 1900, "max", 2100)
 	}
@@ -279,8 +382,9 @@ func (s *Service) List(ctx context.Context, agencyID string, q Query) (Page, err
 	if q.Year != 0 {
 		tx = tx.Where("year = ?", q.Year)
 	}
-	// The list does not need the frozen content.
-	tx = tx.Omit("final")
+	// The list does not need the frozen content nor the frozen tables
+	// (a save with no tables keeps them).
+	tx = tx.Omit("final", "data_tables")
 	var page Page
 	var err error
 	page.Items, page.Total, page.Page, page.PageSize, err = store.FindPage[Document](tx, q.ListQuery)
@@ -320,6 +424,15 @@ func (s *Service) Get(ctx context.Context, agencyID, id string) (Document, error
 // prepare normalises and validates a draft against the agency's types
 // and issuers and computes its symbol.
 func prepare(tx *gorm.DB, agencyID string, d *Document) error {
+	if d.DataTables == nil && d.ID != "" {
+		// Content without its tables (the register's list leaves them
+		// out): the stored ones apply.
+		var old Document
+		if err := tx.Select("id", "data_tables").Where("id = ? AND agency_id = ?", d.ID, agencyID).Limit(1).Find(&old).Error; err != nil {
+			return fmt.Errorf("document tables: %w", err)
+		}
+		d.DataTables = old.DataTables
+	}
 	d.normalise()
 	d.AgencyID = agencyID
 	v := d.validate()
@@ -399,7 +512,7 @@ func saveTx(tx *gorm.DB, agencyID string, d *Document) error {
 	d.Status = StatusDraft
 	return store.UpdateVersioned(tx, d, "document", "type_code", "issuer_key", "year", "symbol", "summary", "draft_unit",
 		"kinh_gui", "recipients", "sections", "appendices", "sign_form", "head_title", "signer_title", "signer_name",
-		"template_code", "campaign_id", "as_of", "note", "search_key")
+		"left_signer", "template_code", "campaign_id", "as_of", "data_tables", "note", "search_key")
 }
 
 // Delete soft-deletes a draft; an issued document stays in the register
@@ -415,4 +528,26 @@ func (s *Service) Delete(ctx context.Context, agencyID, id string) error {
 		}
 		return store.SoftDelete(tx, &Document{}, "document", id)
 	})
+}
+
+// cleanSigner cleans a left signer; one with nothing in it is none.
+func cleanSigner(l *pdf.Signer) *pdf.Signer {
+	if l == nil {
+		return nil
+	}
+	out := pdf.Signer{Note: vntext.Clean(l.Note), Name: vntext.Clean(l.Name), Authority: []string{}}
+	for _, a := range l.Authority {
+		if a = strings.ToUpper(vntext.Clean(a)); a != "" {
+			out.Authority = append(out.Authority, a)
+		}
+	}
+	if len(out.Authority) == 0 && out.Name == "" && out.Note == "" {
+		return nil
+	}
+	return &out
+}
+
+// hasLeftSigner: the document prints a second signer instead of Nơi nhận.
+func hasLeftSigner(d Document) bool {
+	return d.LeftSigner != nil && (len(d.LeftSigner.Authority) > 0 || d.LeftSigner.Name != "")
 }

@@ -16,6 +16,7 @@ import (
 	"chungsuc/internal/dashboard"
 	"chungsuc/internal/fault"
 	"chungsuc/internal/org"
+	"chungsuc/internal/pdf"
 	"chungsuc/internal/sponsor"
 	"chungsuc/internal/store"
 )
@@ -53,7 +54,25 @@ var placeholderList = []Placeholder{
 	{Name: "ngay_so_lieu", Description: "Ngày lấy số liệu (mốc sơ kết, tổng kết hoặc hôm nay)", Example: "31/12/2023"},
 	{Name: "ket_qua_chi_tieu", Description: "Kết quả so với từng chỉ tiêu (số liệu Tổng quan), mỗi chỉ tiêu một dòng", Block: true, Example: "- Có ít nhất 87% số xã đạt chuẩn nông thôn mới (112 xã): đạt 71,4% (80/112 xã), chưa đạt;"},
 	{Name: "ho_tro.tong_hop", Description: "Tổng hợp đăng ký và hoạt động hỗ trợ xã, thôn, bản của các phòng, đơn vị", Example: "Có 10 phòng, đơn vị đăng ký hỗ trợ 12 xã, thôn, bản; …"},
-	{Name: "khen_thuong", Description: "Tình hình đề nghị và quyết định khen thưởng (chưa có dữ liệu khen thưởng: câu nêu rõ điều đó)", Example: "Phần mềm chưa có dữ liệu …"},
+	{Name: "khen_thuong", Description: "Kết quả khen thưởng trong phong trào theo lịch sử khen thưởng (số tập thể, cá nhân theo từng hình thức, các quyết định) và các đợt đề nghị đang trình; chưa có dữ liệu: câu nêu rõ điều đó", Example: "Có 02 tập thể và 03 cá nhân được khen thưởng: …"},
+	{Name: "de_nghi.ten", Description: "Tên đợt đề nghị khen thưởng (chỉ dùng trong mẫu soạn từ một đợt đề nghị ở màn hình Khen thưởng)", Example: "Đề nghị khen thưởng tổng kết năm 2025"},
+	{Name: "de_nghi.hinh_thuc", Description: "Hình thức đề nghị như ghi trong trích yếu: “tặng Bằng khen của …” khi chỉ có một hình thức, “khen thưởng” khi có nhiều hình thức (đợt đề nghị)", Example: "tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"},
+	{Name: "de_nghi.so_luong", Description: "Số tập thể, cá nhân được đề nghị (đã đạt tỷ lệ phiếu khi Hội đồng đã bỏ phiếu) (đợt đề nghị)", Example: "02 tập thể và 03 cá nhân"},
+	{Name: "de_nghi.so_luong_xet", Description: "Số tập thể, cá nhân Hội đồng xem xét, kể cả trường hợp không đạt (đợt đề nghị)", Example: "02 tập thể và 04 cá nhân"},
+	{Name: "de_nghi.theo_hinh_thuc", Description: "Số tập thể, cá nhân đề nghị theo từng hình thức, mỗi hình thức một dòng gạch đầu dòng (đợt đề nghị)", Block: true, Example: "- Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: 02 tập thể, 03 cá nhân."},
+	{Name: "de_nghi.can_cu", Description: "Các dòng căn cứ của Tờ trình: Luật Thi đua, khen thưởng, nghị định quy định chi tiết còn hiệu lực vào ngày trình, kế hoạch tổ chức phong trào, biên bản họp Hội đồng (đợt đề nghị)", Block: true, Example: "> Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"},
+	{Name: "de_nghi.cap_trinh", Description: "Cơ quan, người có thẩm quyền được trình (dòng đầu của “Kính gửi” của đợt đề nghị)", Example: "Chủ tịch Ủy ban nhân dân tỉnh"},
+	{Name: "de_nghi.hop_ngay", Description: "Ngày họp Hội đồng xét khen thưởng, “ngày … tháng … năm …” (đợt đề nghị)", Example: "ngày 15 tháng 12 năm 2025"},
+	{Name: "de_nghi.hop_dia_diem", Description: "Địa điểm họp Hội đồng (đợt đề nghị)", Example: "Phòng họp tầng 3"},
+	{Name: "de_nghi.hop_thanh_phan", Description: "Số thành viên Hội đồng có mặt trên tổng số (đợt đề nghị)", Example: "07/09 thành viên Hội đồng có mặt"},
+	{Name: "de_nghi.hop_tong_so", Description: "Tổng số thành viên Hội đồng (đợt đề nghị)", Example: "09"},
+	{Name: "de_nghi.hop_co_mat", Description: "Số thành viên Hội đồng có mặt, tham gia bỏ phiếu (đợt đề nghị)", Example: "07"},
+	{Name: "de_nghi.hop_chu_toa", Description: "Chủ tọa cuộc họp (đợt đề nghị)", Example: "Nguyễn Văn A, Giám đốc Sở, Chủ tịch Hội đồng"},
+	{Name: "de_nghi.hop_thu_ky", Description: "Thư ký cuộc họp (đợt đề nghị)", Example: "Trần Thị B"},
+	{Name: "de_nghi.nguong", Description: "Tỷ lệ phiếu đồng ý cần đạt (đợt đề nghị)", Example: "trên 50% tổng số thành viên Hội đồng"},
+	{Name: "de_nghi.ket_luan", Description: "Kết luận của Hội đồng: nội dung nhập ở đợt đề nghị, hoặc câu kết luận soạn từ kết quả bỏ phiếu (đợt đề nghị)", Block: true, Example: "Hội đồng thống nhất đề nghị …"},
+	{Name: "bang:danh_sach_khen_thuong", Description: "Danh sách đề nghị khen thưởng (I. Tập thể, II. Cá nhân), lưu cùng Tờ trình khi soạn từ đợt đề nghị (đứng riêng một dòng; đặt ở phụ lục khổ ngang)", Block: true},
+	{Name: "bang:ket_qua_bo_phieu", Description: "Bảng kết quả bỏ phiếu kín của Hội đồng, lưu cùng Biên bản khi soạn từ đợt đề nghị (đứng riêng một dòng)", Block: true},
 	{Name: "bang:dang_ky", Description: "Bảng các xã, thôn, bản được các phòng, đơn vị đăng ký hỗ trợ (đứng riêng một dòng; thường đặt ở phụ lục khổ ngang)", Block: true},
 	{Name: "bang:chi_tieu", Description: "Bảng chỉ tiêu và kết quả đạt được (đứng riêng một dòng)", Block: true},
 	{Name: "bang:ho_tro", Description: "Bảng tổng hợp hoạt động hỗ trợ theo phòng, đơn vị: số địa bàn, số hoạt động, kinh phí, ngày công (đứng riêng một dòng)", Block: true},
@@ -80,6 +99,29 @@ func (s *Service) Placeholders(ctx context.Context, agencyID string) ([]Placehol
 // slowExamples read the dashboard, which on a national-size database takes
 // seconds: their examples stay generic.
 var slowExamples = map[string]bool{"ket_qua_chi_tieu": true, "bo_tieu_chi": true, "ho_tro.tong_hop": true}
+
+// AwardPrefix starts the names of the placeholders a caller fills from an
+// award proposal (Fill); without a proposal they cannot be filled.
+const AwardPrefix = "de_nghi."
+
+// Fill is what a caller supplies when drafting from a template whose texts
+// use the de_nghi.* placeholders (the award Tờ trình and Biên bản, drafted
+// from a proposal by internal/dossier).
+type Fill struct {
+	// CampaignID is the document's campaign ("" = the active one); Year
+	// and AsOf its year and data date (zero = the template's milestone,
+	// else today); IssuerKey its issuer ("" = the agency).
+	CampaignID string
+	Year       int
+	AsOf       string
+	IssuerKey  string
+	// Values and Blocks fill the de_nghi.* placeholders: the inline value,
+	// and the lines of a block placeholder (an inline use joins them).
+	Values map[string]string
+	Blocks map[string][]string
+	// Tables are frozen into the draft (Document.DataTables).
+	Tables map[string]pdf.Table
+}
 
 // examples fills the examples from the data; a value the data cannot give
 // (no campaign yet) keeps the generic example.
@@ -134,6 +176,8 @@ type gen struct {
 	units      map[string]org.Unit
 	abbrevs    map[string]string
 	cache      map[string]value
+	// supplied holds the values a caller supplies (award proposals).
+	supplied *Fill
 }
 
 type value struct {
@@ -471,9 +515,9 @@ func (g *gen) compute(name string) (value, error) {
 		return inline(strconv.Itoa(g.year)), nil
 	case "ngay_so_lieu":
 		return inline(ShortDate(g.asOf)), nil
-	case "khen_thuong":
-		return inline("Phần mềm chưa có dữ liệu về việc đề nghị và quyết định khen thưởng trong Phong trào thi đua nên báo cáo chưa tổng hợp được nội dung này. " +
-			"[[Bổ sung số tập thể, cá nhân đã được đề nghị khen thưởng và đã được khen thưởng theo từng hình thức.]]"), nil
+	}
+	if strings.HasPrefix(name, AwardPrefix) {
+		return g.awardValue(name)
 	}
 	c, err := g.campaign()
 	if err != nil {
@@ -535,6 +579,8 @@ func (g *gen) compute(name string) (value, error) {
 		return value{inline: strings.Join(items, "; "), block: listLines("- ", items)}, nil
 	case "ho_tro.tong_hop":
 		return g.supportSummary()
+	case "khen_thuong":
+		return g.awardsSummary(c.ID)
 	}
 	return value{}, fault.New(fault.ErrInvalid, "errors.document.unknownPlaceholder", "name", name)
 }
@@ -738,7 +784,17 @@ func (s *Service) Draft(ctx context.Context, agencyID, code string) (Document, e
 	return draftTx(ctx, s.db.WithContext(ctx), agencyID, code)
 }
 
+// DraftFilled builds a new draft from a template with the values and
+// tables a caller supplies (see Fill), without saving it.
+func (s *Service) DraftFilled(ctx context.Context, agencyID, code string, f Fill) (Document, error) {
+	return draftFillTx(ctx, s.db.WithContext(ctx), agencyID, code, &f)
+}
+
 func draftTx(ctx context.Context, tx *gorm.DB, agencyID, code string) (Document, error) {
+	return draftFillTx(ctx, tx, agencyID, code, nil)
+}
+
+func draftFillTx(ctx context.Context, tx *gorm.DB, agencyID, code string, f *Fill) (Document, error) {
 	t, err := templateByCode(tx, agencyID, code)
 	if err != nil {
 		return Document{}, err
@@ -751,6 +807,13 @@ func draftTx(ctx context.Context, tx *gorm.DB, agencyID, code string) (Document,
 	if err != nil {
 		return Document{}, err
 	}
+	issuer := IssuerAgency
+	if f != nil {
+		g.supplied, g.campaignID = f, f.CampaignID
+		if f.IssuerKey != "" {
+			issuer = f.IssuerKey
+		}
+	}
 	// The milestone the template belongs to dates the document and its
 	// figures: the plan is issued in the year of its milestone; a report's
 	// figures are read at its milestone, or today if that is still ahead.
@@ -760,8 +823,24 @@ func draftTx(ctx context.Context, tx *gorm.DB, agencyID, code string) (Document,
 			g.asOf = due
 		}
 	}
-	d := Document{TypeCode: t.TypeCode, IssuerKey: IssuerAgency, Status: StatusDraft, Year: g.year, AsOf: g.asOf,
-		TemplateCode: t.Code, SignForm: t.SignForm, HeadTitle: g.agency.HeadTitle, DraftUnit: g.settings.DraftUnit}
+	if f != nil && f.Year != 0 {
+		g.year = f.Year
+	}
+	if f != nil && f.AsOf != "" {
+		g.asOf = f.AsOf
+	}
+	is, err := issuerOf(tx, g.agency, issuer)
+	if err != nil {
+		return Document{}, err
+	}
+	d := Document{TypeCode: t.TypeCode, IssuerKey: issuer, Status: StatusDraft, Year: g.year, AsOf: g.asOf,
+		TemplateCode: t.Code, SignForm: t.SignForm, HeadTitle: is.HeadTitle, DraftUnit: g.settings.DraftUnit}
+	if f != nil && len(f.Tables) > 0 {
+		d.DataTables = make(map[string]pdf.Table, len(f.Tables))
+		for k, v := range f.Tables {
+			d.DataTables[k] = v
+		}
+	}
 	if d.Summary, err = g.fill(t.Summary); err != nil {
 		return d, err
 	}
@@ -803,9 +882,114 @@ func draftTx(ctx context.Context, tx *gorm.DB, agencyID, code string) (Document,
 		d.CampaignID = &g.camp.ID
 	}
 	d.AgencyID = agencyID
-	d.Symbol = Symbol(typ, g.agency.Abbrev, d.DraftUnit)
+	d.Symbol = Symbol(typ, is.Abbrev, d.DraftUnit)
 	emptyLists(&d)
 	return d, nil
+}
+
+// awardValue is a de_nghi.* placeholder: the caller's value, or a refusal
+// when the template is drafted without a proposal.
+func (g *gen) awardValue(name string) (value, error) {
+	if g.supplied != nil {
+		if lines, ok := g.supplied.Blocks[name]; ok {
+			return value{inline: strings.Join(lines, " "), block: lines}, nil
+		}
+		if v, ok := g.supplied.Values[name]; ok {
+			return inline(v), nil
+		}
+	}
+	return value{}, fault.New(fault.ErrRefused, "errors.dossier.fromProposal", "name", name)
+}
+
+// awardsSummary is the khen_thuong placeholder: the titles and awards the
+// award history holds for the campaign, by form, with their decisions,
+// and the proposal batches still before the deciding authority.
+func (g *gen) awardsSummary(campaignID string) (value, error) {
+	var recs []struct {
+		SubjectKind, Title, DecisionNumber, DecisionDate, DecisionIssuer string
+	}
+	if err := g.tx.Table("award_records").Select("subject_kind, title, decision_number, decision_date, decision_issuer").
+		Where("agency_id = ? AND campaign_id = ? AND deleted_at IS NULL", g.agency.ID, campaignID).
+		Order("year, decision_date, title").Scan(&recs).Error; err != nil {
+		return value{}, fmt.Errorf("award records: %w", err)
+	}
+	var pending int64
+	if err := g.tx.Table("award_proposals").Where("agency_id = ? AND campaign_id = ? AND status = ? AND deleted_at IS NULL", g.agency.ID, campaignID, "da_trinh").
+		Count(&pending).Error; err != nil {
+		return value{}, fmt.Errorf("award proposals: %w", err)
+	}
+	if len(recs) == 0 && pending == 0 {
+		return inline("Phần mềm chưa có dữ liệu về việc đề nghị và quyết định khen thưởng trong Phong trào thi đua nên báo cáo chưa tổng hợp được nội dung này. " +
+			"[[Bổ sung số tập thể, cá nhân đã được đề nghị khen thưởng và đã được khen thưởng theo từng hình thức.]]"), nil
+	}
+	type count struct{ units, staff int }
+	var titles []string
+	by := map[string]*count{}
+	var decisions []string
+	seen := map[string]bool{}
+	units, staff := 0, 0
+	for _, r := range recs {
+		c, ok := by[r.Title]
+		if !ok {
+			c = &count{}
+			by[r.Title] = c
+			titles = append(titles, r.Title)
+		}
+		if r.SubjectKind == "unit" {
+			c.units++
+			units++
+		} else {
+			c.staff++
+			staff++
+		}
+		if r.DecisionNumber == "" {
+			continue
+		}
+		ref := "Quyết định số " + r.DecisionNumber
+		if r.DecisionDate != "" {
+			ref += " ngày " + ShortDate(r.DecisionDate)
+		}
+		if r.DecisionIssuer != "" {
+			ref += " của " + r.DecisionIssuer
+		}
+		if !seen[ref] {
+			seen[ref] = true
+			decisions = append(decisions, ref)
+		}
+	}
+	var parts []string
+	if len(recs) > 0 {
+		var forms []string
+		for _, t := range titles {
+			forms = append(forms, t+": "+CountText(by[t].units, by[t].staff, ", "))
+		}
+		s := "Trong Phong trào thi đua, " + CountText(units, staff, " và ") + " được khen thưởng (" + strings.Join(forms, "; ") + ")"
+		if len(decisions) > 0 {
+			s += " theo " + strings.Join(decisions, "; ")
+		}
+		parts = append(parts, s+".")
+	}
+	if pending > 0 {
+		parts = append(parts, fmt.Sprintf("Có %02d đợt đề nghị khen thưởng đang trình cấp có thẩm quyền xem xét, quyết định.", pending))
+	}
+	return inline(strings.Join(parts, " ")), nil
+}
+
+// CountText writes the number of collectives and individuals as a Tờ
+// trình does, "02 tập thể và 03 cá nhân" (sep between the two), leaving
+// out a zero part; nothing at all is "0 tập thể, cá nhân".
+func CountText(units, staff int, sep string) string {
+	var parts []string
+	if units > 0 {
+		parts = append(parts, fmt.Sprintf("%02d tập thể", units))
+	}
+	if staff > 0 {
+		parts = append(parts, fmt.Sprintf("%02d cá nhân", staff))
+	}
+	if len(parts) == 0 {
+		return "0 tập thể, cá nhân"
+	}
+	return strings.Join(parts, sep)
 }
 
 // Generate creates and saves a new draft from a template and the current data.
@@ -823,3 +1007,18 @@ func (s *Service) Generate(ctx context.Context, agencyID, code string) (Document
 	}
 	return s.Get(ctx, agencyID, d.ID)
 }
+
+// Cite writes a legal basis of a campaign as a document cites it:
+// "Quyết định số 587/QĐ-TTg ngày 18/5/2022 của Thủ tướng Chính phủ về …"
+// (the kind named from the number with the agency's document types).
+func (s *Service) Cite(ctx context.Context, agencyID string, b campaign.LegalBasis) (string, error) {
+	g, err := newGen(ctx, s.db.WithContext(ctx), agencyID)
+	if err != nil {
+		return "", err
+	}
+	return g.citation(b), nil
+}
+
+// Sentence writes an upper-case title as running text: "GIÁM ĐỐC" →
+// "Giám đốc".
+func Sentence(s string) string { return sentence(s) }

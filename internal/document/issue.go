@@ -62,7 +62,7 @@ func registerChecks(d Document) []pdf.Problem {
 	if d.SignerTitle == "" && d.HeadTitle == "" {
 		out = append(out, pdf.Problem{Field: "signerTitle", Key: "document.check.signerTitle"})
 	}
-	if len(d.Recipients) == 0 {
+	if len(d.Recipients) == 0 && !hasLeftSigner(d) {
 		out = append(out, pdf.Problem{Field: "recipients", Key: "document.check.recipients"})
 	}
 	if len(d.Sections) == 0 {

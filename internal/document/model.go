@@ -156,12 +156,16 @@ type Document struct {
 	Appendices []Appendix `gorm:"serializer:json;type:text" json:"appendices"`
 	// SignForm is one of SignForms; HeadTitle the head's title the form
 	// refers to ("GIÁM ĐỐC"); SignerTitle and SignerName the person.
-	SignForm     string  `json:"signForm"`
-	HeadTitle    string  `json:"headTitle"`
-	SignerTitle  string  `json:"signerTitle"`
-	SignerName   string  `json:"signerName"`
-	TemplateCode string  `json:"templateCode"`
-	CampaignID   *string `gorm:"size:36" json:"campaignId"`
+	SignForm    string `json:"signForm"`
+	HeadTitle   string `json:"headTitle"`
+	SignerTitle string `json:"signerTitle"`
+	SignerName  string `json:"signerName"`
+	// LeftSigner is a second signer printed on the left instead of Nơi
+	// nhận (a Biên bản: THƯ KÝ on the left, CHỦ TỌA on the right); nil
+	// for none.
+	LeftSigner   *pdf.Signer `gorm:"serializer:json;type:text" json:"leftSigner"`
+	TemplateCode string      `json:"templateCode"`
+	CampaignID   *string     `gorm:"size:36" json:"campaignId"`
 	// ReservationID is the number register row of an issued document.
 	ReservationID *string    `gorm:"size:36" json:"reservationId"`
 	IssuedAt      *time.Time `json:"issuedAt" ts_type:"string | null"`
@@ -180,9 +184,15 @@ type Document struct {
 	RevokedAt          *time.Time `json:"revokedAt" ts_type:"string | null"`
 	// AsOf is the day the data tables ({{bang:…}}) are read at
 	// (YYYY-MM-DD); "" = today, and the issue date once issued.
-	AsOf      string `json:"asOf"`
-	Note      string `json:"note"`
-	SearchKey string `json:"-"`
+	AsOf string `json:"asOf"`
+	// DataTables are tables frozen into the document when it was drafted
+	// (the Danh sách of an award Tờ trình, the ballot table of a Biên
+	// bản), by the KEY of their {{bang:KEY}} line. A {{bang:KEY}} line
+	// takes the document's own table first, then the register's data
+	// tables. Saving a draft with DataTables nil keeps the stored ones.
+	DataTables map[string]pdf.Table `gorm:"serializer:json;type:text" json:"dataTables,omitempty"`
+	Note       string               `json:"note"`
+	SearchKey  string               `json:"-"`
 
 	// Names for the list and the editor (not stored).
 	TypeName   string `gorm:"-" json:"typeName"`

@@ -259,7 +259,7 @@ func TestTemplates(t *testing.T) {
 	ctx := context.Background()
 	_, svc, aid, _ := sampleSvc(t)
 	list, err := svc.Templates(ctx, aid)
-	if err != nil || len(list) != 3 {
+	if err != nil || len(list) != 5 {
 		t.Fatalf("templates %d %v", len(list), err)
 	}
 	plan := list[0]

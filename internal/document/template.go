@@ -18,6 +18,11 @@ const (
 	TemplatePlan        = "ke-hoach-phong-trao"
 	TemplateMidReview   = "bao-cao-so-ket"
 	TemplateFinalReview = "bao-cao-tong-ket"
+	// TemplateAwardSubmission and TemplateAwardMinutes are drafted from an
+	// award proposal (internal/dossier): the Tờ trình with its Danh sách,
+	// and the Biên bản of the council's meeting with the ballot table.
+	TemplateAwardSubmission = "to-trinh-khen-thuong"
+	TemplateAwardMinutes    = "bien-ban-hop-hoi-dong-tdkt"
 )
 
 // Guidance in a template is written [[like this]]: it tells the drafter
@@ -38,7 +43,57 @@ const (
 	sourceReport = "Thể thức: Nghị định 30/2020/NĐ-CP, Phụ lục III, Mẫu 1.4; \"Kính gửi\" và \"Như trên\" theo Phụ lục I (ô 9a, 9b). " +
 		"Bố cục báo cáo sơ kết, tổng kết phong trào thi đua theo thông lệ; nghị định không quy định bố cục này."
 	notePractice = "Lời văn do Chung Sức soạn sẵn để cơ quan sửa theo thực tế; không phải văn bản mẫu của nghị định."
+	// sourceAwardSubmission and sourceAwardMinutes: the layouts are the
+	// decree's; the content is practice, UNCONFIRMED against the appendix
+	// of Nghị định 152/2025/NĐ-CP (OFFICIAL-FORMAT.md B.3 (5)–(7)).
+	sourceAwardSubmission = "Thể thức: Nghị định 30/2020/NĐ-CP, Phụ lục III, Mẫu 1.4 (tờ trình); \"Kính gửi\" và \"Như trên\" theo Phụ lục I (ô 9a, 9b); " +
+		"danh sách kèm theo là phụ lục khổ ngang. Nội dung tờ trình và các cột của danh sách theo thông lệ hồ sơ đề nghị khen thưởng, " +
+		"CHƯA ĐỐI CHIẾU với phụ lục mẫu của Nghị định 152/2025/NĐ-CP (chưa xác nhận)."
+	sourceAwardMinutes = "Thể thức: Nghị định 30/2020/NĐ-CP, Phụ lục III, Mẫu 1.9 (biên bản: thời gian, địa điểm, thành phần, chủ trì, thư ký, nội dung, giờ kết thúc). " +
+		"Nội dung xét và bảng kết quả bỏ phiếu kín theo thông lệ họp Hội đồng Thi đua - Khen thưởng, CHƯA ĐỐI CHIẾU với văn bản quy định (chưa xác nhận)."
+	noteAward = "Soạn từ một đợt đề nghị ở màn hình Khen thưởng (nút Soạn Tờ trình / Soạn Biên bản): các trường de_nghi.… và bảng danh sách, bảng kết quả bỏ phiếu lấy từ đợt đề nghị. " + notePractice
 )
+
+// awardTemplates are the Tờ trình and the Biên bản of an award proposal.
+func awardTemplates() []Template {
+	submission := Template{
+		Code: TemplateAwardSubmission, TypeCode: "to_trinh", Name: "Tờ trình đề nghị khen thưởng (kèm danh sách)",
+		Summary:    "Về việc đề nghị {{de_nghi.hinh_thuc}} cho {{de_nghi.so_luong}} có thành tích xuất sắc trong Phong trào thi đua “{{phong_trao.ten_ngan}}” giai đoạn {{phong_trao.giai_doan}}",
+		KinhGui:    []string{"{{co_quan.cap_tren}}"},
+		Recipients: []string{"Như trên", "{{hoi_dong}}", "Lưu: VT, {{don_vi_soan}}"},
+		Sections: []Section{
+			{Key: "can_cu", Title: "Căn cứ", Markup: "{{de_nghi.can_cu}}"},
+			{Key: "ket_qua", Title: "Kết quả phong trào", Markup: "Thực hiện Phong trào thi đua “{{phong_trao.ten_ngan}}” giai đoạn {{phong_trao.giai_doan}}, {{co_quan.ten}} đã phát động, triển khai Phong trào thi đua tới các phòng, đơn vị và cán bộ, công chức, viên chức, người lao động. {{ho_tro.tong_hop}}\n" +
+				"Kết quả thực hiện các mục tiêu, chỉ tiêu của Phong trào thi đua, theo số liệu theo dõi đến ngày {{ngay_so_lieu}}:\n{{ket_qua_chi_tieu}}"},
+			{Key: "de_nghi", Title: "Đề nghị khen thưởng", Markup: "Căn cứ thành tích đạt được và kết quả xét, bỏ phiếu của {{hoi_dong}}, {{co_quan.ten}} đề nghị {{de_nghi.hinh_thuc}} cho {{de_nghi.so_luong}} có thành tích xuất sắc trong Phong trào thi đua, cụ thể:\n" +
+				"{{de_nghi.theo_hinh_thuc}}\n*(Có danh sách và báo cáo thành tích kèm theo)*"},
+			{Key: "ket_thuc", Title: "Kết thúc", Markup: "{{co_quan.ten}} kính trình {{de_nghi.cap_trinh}} xem xét, quyết định."},
+		},
+		Appendices: []Appendix{{Label: "", Title: "Danh sách đề nghị {{de_nghi.hinh_thuc}}", Landscape: true, Markup: "{{bang:danh_sach_khen_thuong}}"}},
+		SignForm:   "", Source: sourceAwardSubmission, Note: noteAward, Practice: true, Builtin: true, SortOrder: 40,
+	}
+	minutes := Template{
+		Code: TemplateAwardMinutes, TypeCode: "bien_ban", Name: "Biên bản họp Hội đồng Thi đua - Khen thưởng (xét khen thưởng)",
+		Summary:    "Họp xét đề nghị khen thưởng trong Phong trào thi đua “{{phong_trao.ten_ngan}}” giai đoạn {{phong_trao.giai_doan}}",
+		KinhGui:    []string{},
+		Recipients: []string{"Thành viên Hội đồng", "Lưu: VT, {{don_vi_soan}}"},
+		Sections: []Section{
+			{Key: "thong_tin", Title: "Thời gian, địa điểm, thành phần", Markup: "Thời gian bắt đầu: [[giờ, phút]], {{de_nghi.hop_ngay}}.\n" +
+				"Địa điểm: {{de_nghi.hop_dia_diem}}.\nThành phần tham dự: {{de_nghi.hop_thanh_phan}}.\n" +
+				"Chủ trì (chủ tọa): {{de_nghi.hop_chu_toa}}.\nThư ký (người ghi biên bản): {{de_nghi.hop_thu_ky}}."},
+			{Key: "noi_dung", Title: "Nội dung", Markup: "# I. NỘI DUNG XÉT\n" +
+				"Hội đồng xem xét hồ sơ đề nghị khen thưởng của {{de_nghi.so_luong_xet}} có thành tích trong Phong trào thi đua “{{phong_trao.ten_ngan}}” giai đoạn {{phong_trao.giai_doan}}, đối chiếu với tiêu chuẩn khen thưởng theo quy định và thành tích đạt được trong Phong trào thi đua.\n" +
+				"# II. KẾT QUẢ BỎ PHIẾU KÍN\n" +
+				"Tổng số thành viên Hội đồng: {{de_nghi.hop_tong_so}}; số thành viên có mặt, tham gia bỏ phiếu: {{de_nghi.hop_co_mat}}. Trường hợp được đề nghị khen thưởng phải đạt {{de_nghi.nguong}}. Kết quả như sau:\n" +
+				"{{bang:ket_qua_bo_phieu}}"},
+			{Key: "ket_luan", Title: "Kết luận", Markup: "# III. KẾT LUẬN\n{{de_nghi.ket_luan}}"},
+			{Key: "ket_thuc", Title: "Kết thúc", Markup: "Cuộc họp kết thúc vào [[giờ, phút]] cùng ngày; biên bản đã được thông qua trước các thành viên dự họp."},
+		},
+		Appendices: []Appendix{},
+		SignForm:   "", Source: sourceAwardMinutes, Note: noteAward, Practice: true, Builtin: true, SortOrder: 50,
+	}
+	return []Template{submission, minutes}
+}
 
 const planMucDich = `# I. MỤC ĐÍCH, YÊU CẦU
 ## 1. Mục đích
@@ -139,7 +194,7 @@ func BuiltinTemplates() []Template {
 		Appendices: []Appendix{},
 		SignForm:   "", Milestone: "tong_ket", Source: sourceReport, Note: notePractice, Practice: true, Builtin: true, SortOrder: 30,
 	}
-	return []Template{plan, mid, final}
+	return append([]Template{plan, mid, final}, awardTemplates()...)
 }
 
 func builtinTemplate(code string) (Template, bool) {

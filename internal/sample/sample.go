@@ -61,6 +61,12 @@ func Load(ctx context.Context, db *store.DB, force bool) (org.Agency, error) {
 		if err := loadDocuments(tx, agency.ID); err != nil {
 			return fmt.Errorf("sample documents: %w", err)
 		}
+		if err := loadEmulation(tx, agency.ID, c.ID); err != nil {
+			return fmt.Errorf("sample emulation: %w", err)
+		}
+		if err := loadAwards(tx, agency.ID, c.ID); err != nil {
+			return fmt.Errorf("sample awards: %w", err)
+		}
 		return store.SetMetaTx(tx, MetaKey, "1")
 	})
 	return agency, err
