@@ -45,6 +45,14 @@ async function move(to, fill) {
   await hidden(id('award-move-dialog'))
   await page.waitForFunction((s) => document.querySelector('[data-testid="award-status"]')?.textContent?.trim() === s, STATUS[to], { timeout: T })
 }
+/** Pick an award form in the nominee form; unconfirmed forms carry "(chưa xác nhận)" after the name. */
+async function pickForm(name) {
+  await id('award-nominee-form').click()
+  const menu = page.locator('.n-base-select-menu:visible')
+  await visible(menu)
+  await menu.locator('.n-base-select-option', { hasText: new RegExp(`^\\s*${escapeRe(name)}(\\s*\\(.*\\))?\\s*$`) }).first().click()
+  await hidden(menu)
+}
 const STATUS = { nhap: 'Nháp', da_xet: 'Đã xét', da_trinh: 'Đã trình', tra_lai: 'Trả lại', da_quyet_dinh: 'Đã có quyết định' }
 
 describe('Emulation scoring and award proposals end to end', () => {
@@ -115,7 +123,7 @@ describe('Emulation scoring and award proposals end to end', () => {
     await visible(id('award-nominee-kind'))
     await id('award-nominee-kind-unit').click()
     await pickTree('award-nominee-subject', UNITS[0].name)
-    await pick('award-nominee-form', FORM)
+    await pickForm(FORM)
     await id('form-save').filter({ visible: true }).last().click()
     await hidden(id('award-nominee-kind'))
     // The person.
@@ -128,7 +136,7 @@ describe('Emulation scoring and award proposals end to end', () => {
     await visible(menu)
     await menu.locator('.n-base-select-option', { hasText: PERSON }).first().click()
     await hidden(menu)
-    await pick('award-nominee-form', FORM)
+    await pickForm(FORM)
     await id('form-save').filter({ visible: true }).last().click()
     await hidden(id('award-nominee-kind'))
     await visible(id('award-ballots-1'))

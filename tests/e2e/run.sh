@@ -23,7 +23,7 @@ WAILS=${WAILS:-$(command -v wails || echo "$(go env GOPATH)/bin/wails")}
 SERVER_TIMEOUT=${SERVER_TIMEOUT:-300}
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 # The suites, run one after the other against the same server and database.
-E2E_FILES=${E2E_FILES:-flow.test.mjs locality-sponsor.test.mjs ntm.test.mjs document.test.mjs}
+E2E_FILES=${E2E_FILES:-flow.test.mjs locality-sponsor.test.mjs ntm.test.mjs document.test.mjs award.test.mjs}
 
 TMP=$(mktemp -d /tmp/chungsuc-e2e.XXXXXX)
 cleanup() {
