@@ -1,80 +1,20 @@
 package app_test
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"gorm.io/gorm"
-
 	"chungsuc/app"
 	"chungsuc/internal/award"
-	"chungsuc/internal/campaign"
-	"chungsuc/internal/org"
-	"chungsuc/internal/store"
+	"chungsuc/internal/sample/sampletest"
 )
-
-// voteProposal adds a voted proposal batch (one unit, one person) to the
-// fixture's database and returns its id.
-func voteProposal(t *testing.T, f fixture) string {
-	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, f.dsn, store.Options{BackupDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	a, err := org.NewService(db.DB).CurrentAgency(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := campaign.NewService(db.DB).Active(ctx, a.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var id string
-	err = db.Transaction(func(tx *gorm.DB) error {
-		if err := award.Seed(tx, a.ID); err != nil {
-			return err
-		}
-		var u org.Unit
-		if err := tx.Where("agency_id = ? AND name = ?", a.ID, "Thanh tra Sở").Take(&u).Error; err != nil {
-			return err
-		}
-		var p org.Staff
-		if err := tx.Where("unit_id = ?", u.ID).Order("full_name").Limit(1).Take(&p).Error; err != nil {
-			return err
-		}
-		pr := award.Proposal{AgencyID: a.ID, CampaignID: c.ID, Stage: award.StageTongKet, Year: 2025, Name: "Đợt thử của màn hình",
-			Status: award.StatusReviewed, SubmitTo: "Giám đốc Sở", Threshold: 50, ThresholdBase: award.ThresholdTotal,
-			MeetingDate: "2025-12-15", MembersTotal: 5, MembersPresent: 5, ChairName: "Nguyễn Huệ", SecretaryName: "Lê Văn Thư"}
-		if err := tx.Create(&pr).Error; err != nil {
-			return err
-		}
-		for i, n := range []award.Nominee{
-			{SubjectKind: award.SubjectUnit, UnitID: &u.ID, FormCode: award.FormGiayKhen, ReportForm: award.ReportUnit},
-			{SubjectKind: award.SubjectStaff, StaffID: &p.ID, FormCode: award.FormGiayKhen, ReportForm: award.ReportStaff},
-		} {
-			n.ProposalID, n.SortOrder, n.Voted, n.BallotsFor = pr.ID, i, true, 4
-			if err := tx.Create(&n).Error; err != nil {
-				return err
-			}
-		}
-		id = pr.ID
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return id
-}
 
 func TestDossierFacade(t *testing.T) {
 	f := withSample(t)
 	d := app.NewDossiers(f.core)
-	pid := voteProposal(t, f)
+	pid := sampletest.VotedProposal(t, f.dsn, sampletest.Ballot{Unit: "Thanh tra Sở", Year: 2025, Name: "Đợt thử của màn hình", Members: 5, For: 4})
 
 	if forms := d.ReportForms(); len(forms) != 3 || forms[0].Confirmed {
 		t.Fatalf("report forms %+v", forms)

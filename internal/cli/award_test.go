@@ -7,70 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"gorm.io/gorm"
-
-	"chungsuc/internal/award"
-	"chungsuc/internal/campaign"
 	"chungsuc/internal/cli"
-	"chungsuc/internal/org"
 	"chungsuc/internal/sample/sampletest"
 	"chungsuc/internal/store"
 )
-
-// addProposal gives the sample a voted proposal batch of one unit and one
-// person, and returns its id.
-func addProposal(t *testing.T, dsn string) string {
-	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, dsn, store.Options{BackupDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	a, err := org.NewService(db.DB).CurrentAgency(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := campaign.NewService(db.DB).Active(ctx, a.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var id string
-	err = db.Transaction(func(tx *gorm.DB) error {
-		if err := award.Seed(tx, a.ID); err != nil {
-			return err
-		}
-		var u org.Unit
-		if err := tx.Where("agency_id = ? AND name = ?", a.ID, "Văn phòng Sở").Take(&u).Error; err != nil {
-			return err
-		}
-		var p org.Staff
-		if err := tx.Where("unit_id = ?", u.ID).Order("full_name").Limit(1).Take(&p).Error; err != nil {
-			return err
-		}
-		pr := award.Proposal{AgencyID: a.ID, CampaignID: c.ID, Stage: award.StageTongKet, Year: 2099, Name: "Đợt thử lệnh award dossier",
-			Status: award.StatusReviewed, SubmitTo: "Giám đốc Sở", Threshold: 50, ThresholdBase: award.ThresholdTotal,
-			MeetingDate: "2025-12-15", MembersTotal: 7, MembersPresent: 7, ChairName: "Nguyễn Huệ", SecretaryName: "Lê Văn Thư"}
-		if err := tx.Create(&pr).Error; err != nil {
-			return err
-		}
-		for i, n := range []award.Nominee{
-			{SubjectKind: award.SubjectUnit, UnitID: &u.ID, FormCode: award.FormGiayKhen, ReportForm: award.ReportUnit},
-			{SubjectKind: award.SubjectStaff, StaffID: &p.ID, FormCode: award.FormGiayKhen, ReportForm: award.ReportStaff},
-		} {
-			n.ProposalID, n.SortOrder, n.Voted, n.BallotsFor = pr.ID, i, true, 6
-			if err := tx.Create(&n).Error; err != nil {
-				return err
-			}
-		}
-		id = pr.ID
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return id
-}
 
 func TestAwardDossierCommand(t *testing.T) {
 	m := messages(t)
@@ -108,7 +48,7 @@ func TestAwardDossierCommand(t *testing.T) {
 	}
 
 	// A batch by its id.
-	id := addProposal(t, dsn)
+	id := sampletest.VotedProposal(t, dsn, sampletest.Ballot{Unit: "Văn phòng Sở", Year: 2099, Name: "Đợt thử lệnh award dossier", Members: 7, For: 6})
 
 	// By id; never over an existing file; usage errors.
 	byID := filepath.Join(dir, "theo-ma.pdf")
