@@ -111,6 +111,20 @@ describe('DocumentEditor', () => {
     expect(api.save.mock.calls[0][0].recipients).toEqual(['UBND tỉnh (để b/c);', 'Các phòng, đơn vị thuộc Sở;', 'Lưu: VT, VP.'])
   })
 
+  it('edits the left signer of a Biên bản in place of Nơi nhận and saves it', async () => {
+    api.get.mockResolvedValue(doc({ typeCode: 'bien_ban', recipients: [], leftSigner: { authority: ['THƯ KÝ'], name: 'Lê Văn Thư' } as Doc['leftSigner'] }))
+    api.save.mockImplementation(async (d: Doc) => ({ ...d, version: 3 }))
+    const { w } = await mountEditor()
+    expect(w.find('[data-testid="doc-left-signer"]').exists()).toBe(true)
+    expect(textarea(w, 'doc-recipients').exists()).toBe(false)
+    expect((textarea(w, 'doc-left-authority').element as HTMLTextAreaElement).value).toBe('THƯ KÝ')
+    await w.find('input[data-testid="doc-left-name"]').setValue('Trần Thị Ghi')
+    await w.find('[data-testid="form-save"]').trigger('click')
+    await flushPromises()
+    expect(api.save).toHaveBeenCalledTimes(1)
+    expect(api.save.mock.calls[0][0].leftSigner).toEqual({ authority: ['THƯ KÝ'], name: 'Trần Thị Ghi' })
+  })
+
   it('shows the backend’s field errors at the fields, a list line with its number', async () => {
     api.save.mockRejectedValue(
       new AppError('errors.invalid', {}, [
