@@ -410,12 +410,12 @@ func (s *Service) reportDoc(ctx context.Context, tx *gorm.DB, b *batch, n nomine
 	if n.isUnit() {
 		doc.Footer = pdf.Footer{
 			Left:      &pdf.Signer{Authority: []string{"THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP", "XÁC NHẬN, ĐỀ NGHỊ"}, Note: "(Ký, đóng dấu)", Name: a.HeadName},
-			Authority: []string{"THỦ TRƯỞNG ĐƠN VỊ"}, SignNote: "(Ký, đóng dấu)", SignerName: n.head,
+			Authority: []string{"THỦ TRƯỞNG ĐƠN VỊ"}, Note: "(Ký, đóng dấu)", SignerName: n.head,
 		}
 	} else {
 		doc.Footer = pdf.Footer{
 			Left:      &pdf.Signer{Authority: []string{"THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ"}, Note: "(Ký, đóng dấu)", Name: n.head},
-			Authority: []string{"NGƯỜI BÁO CÁO THÀNH TÍCH"}, SignNote: "(Ký, ghi rõ họ và tên)", SignerName: n.Name,
+			Authority: []string{"NGƯỜI BÁO CÁO THÀNH TÍCH"}, Note: "(Ký, ghi rõ họ và tên)", SignerName: n.Name,
 		}
 	}
 	doc.Meta = pdf.Meta{Title: "Báo cáo thành tích: " + n.Name, Subject: b.Proposal.Name, Author: h.Issuer,

@@ -58,7 +58,7 @@ type BundleResult struct {
 func (d Doc) IsEmpty() bool {
 	f := d.Footer
 	return d.Header == (Header{}) && d.Title == (Title{}) && len(d.KinhGui) == 0 && len(d.Body) == 0 &&
-		len(f.Recipients) == 0 && len(f.Authority) == 0 && f.SignerName == "" && f.SignNote == "" && f.Left == nil &&
+		len(f.Recipients) == 0 && len(f.Authority) == 0 && f.SignerName == "" && f.Note == "" && f.SignNote == "" && f.Left == nil &&
 		len(d.Appendices) == 0
 }
 

@@ -133,6 +133,9 @@ type Footer struct {
 	Authority []string `json:"authority"`
 	// SignerName is ô 7b.
 	SignerName string `json:"signerName"`
+	// Note is the italic line under the authority, e.g. "(Ký, đóng dấu)" on
+	// a báo cáo thành tích; empty for most documents.
+	Note string `json:"note,omitempty"`
 	// SignNote is printed small and italic in the signing space of a draft or
 	// of a copy, e.g. "(Đã ký)"; empty leaves the space blank.
 	SignNote string `json:"signNote,omitempty"`

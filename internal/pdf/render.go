@@ -1136,7 +1136,7 @@ func (r *renderer) footerItem(d Doc) *item {
 		}
 	}
 	right := column{x: leftW, w: rightW}
-	right.lines = r.signerLines(f.Authority, "", f.SignNote, f.SignerName, rightW)
+	right.lines = r.signerLines(f.Authority, f.Note, f.SignNote, f.SignerName, rightW)
 	alignFirstBaselines(&left, &right)
 	it := r.rowItem([]column{left, right}, false, 0)
 	it.before = footerGapPt * ptToMM

@@ -451,6 +451,37 @@ func TestSingleKinhGuiAndLeftSigner(t *testing.T) {
 	checkMargins(t, p, d.Margins)
 }
 
+// The right signer's Note (a báo cáo thành tích's "(Ký, đóng dấu)") sits
+// under the authority, above the signing space, not inside it.
+func TestRightSignerNote(t *testing.T) {
+	needPoppler(t)
+	d := docOf(paraB("Nội dung báo cáo."))
+	d.Footer = Footer{Authority: []string{"THỦ TRƯỞNG ĐƠN VỊ"}, Note: "(Ký, đóng dấu)", SignerName: "Trần Văn A",
+		Left: &Signer{Authority: []string{"XÁC NHẬN, ĐỀ NGHỊ"}, Note: "(Ký, đóng dấu)", Name: "Lê Thị B"}}
+	pdf, _ := render(t, d)
+	p := bbox(t, pdf)
+	auth, name := p.find(0, "TRƯỞNG"), p.find(0, "Trần")
+	if len(auth) != 1 || len(name) != 1 {
+		t.Fatalf("authority %v, name %v", auth, name)
+	}
+	var right []pword
+	for _, w := range p.find(0, "(Ký,") {
+		if w.xMin > auth[0].xMin-20*mmPt {
+			right = append(right, w)
+		}
+	}
+	if len(right) != 1 {
+		t.Fatalf("the right signer's note: %v", right)
+	}
+	n := right[0]
+	if n.yMin < auth[0].yMax || n.yMin-auth[0].yMax > 4*mmPt {
+		t.Errorf("the note %v is not right under the authority %v", n, auth[0])
+	}
+	if gap := (name[0].yMin - n.yMax) / mmPt; gap < 25 {
+		t.Errorf("signing space under the note %.1f mm, want ≥ 25", gap)
+	}
+}
+
 func TestSignSpaceAndFooterSizes(t *testing.T) {
 	needPoppler(t)
 	pdf, _ := render(t, docOf(paraB("Nội dung.")))
