@@ -9,6 +9,8 @@
 #      the log says errors.db.notOurs, the file is left byte-for-byte unchanged
 #   6. `chungsuc doc plan --out` renders the sample plan headless (no display):
 #      an A4 PDF with the plan's title and signer, fonts embedded
+#   7. `chungsuc award dossier latest --out` renders the sample's award dossier
+#      headless: Tờ trình, Biên bản, reports, bookmarks, fonts embedded
 # Prints "smoke: N passed, M failed"; exits non-zero on any failure.
 # Artifacts: tests/out/smoke-*.png, tests/out/smoke-*.log.
 set -uo pipefail
@@ -182,6 +184,24 @@ if env -u DISPLAY -u DBUS_SESSION_BUS_ADDRESS CHUNGSUC_DATA_DIR="$DATA" "$APP" d
   fi
 else
   fail "doc plan --out exited non-zero: $(tail -n 3 "$OUT/smoke-doc-plan.stdout")"
+fi
+
+# ---------------------------------------------------------------- 7: the award dossier, headless
+DOSSIER="$TMP/ho-so.pdf"
+if env -u DISPLAY -u DBUS_SESSION_BUS_ADDRESS CHUNGSUC_DATA_DIR="$DATA" "$APP" award dossier latest --out "$DOSSIER" \
+    >"$OUT/smoke-award-dossier.stdout" 2>&1; then
+  pages=$(pdfinfo "$DOSSIER" 2>/dev/null | sed -n 's/^Pages: *//p')
+  text=$(pdftotext -layout "$DOSSIER" - 2>/dev/null)
+  outline=$(pdftohtml -xml -i -stdout -q "$DOSSIER" 2>/dev/null | grep -c '<item' || true)
+  notemb=$(pdffonts "$DOSSIER" 2>/dev/null | awk 'NR>2 && $(NF-4)!="yes"' | wc -l)
+  if [ "${pages:-0}" -ge 5 ] && grep -q "TỜ TRÌNH" <<<"$text" && grep -q "BIÊN BẢN" <<<"$text" &&
+     grep -q "BÁO CÁO THÀNH TÍCH" <<<"$text" && [ "${outline:-0}" -ge 3 ] && [ "$notemb" -eq 0 ]; then
+    ok "award dossier latest --out without a display: $pages pages, Tờ trình, Biên bản and reports, $outline bookmarks"
+  else
+    fail "award dossier: pages=${pages:-?} bookmarks=${outline:-?} fonts not embedded=$notemb (tests/out/smoke-award-dossier.stdout)"
+  fi
+else
+  fail "award dossier exited non-zero: $(tail -n 3 "$OUT/smoke-award-dossier.stdout")"
 fi
 
 echo "smoke: $passed passed, $failed failed"
