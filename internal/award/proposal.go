@@ -15,8 +15,10 @@ import (
 	"chungsuc/internal/vntext"
 )
 
-// moves are the legal status changes (see the contract's workflow);
-// da_quyet_dinh is final.
+// moves are the legal status changes: a batch is voted (đã xét), may be
+// reopened for editing, is submitted (đã trình), may be returned (trả lại,
+// then resubmitted or reopened, which means a new vote) and ends with the
+// decision (đã có quyết định), which is final.
 var moves = map[string][]string{
 	StatusDraft:     {StatusReviewed},
 	StatusReviewed:  {StatusDraft, StatusSubmitted},

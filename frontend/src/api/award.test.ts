@@ -12,7 +12,7 @@ function bridge(app: Record<string, Record<string, Fn>>) {
 const vote = (thresholdBase: string, threshold: number, membersTotal: number, membersPresent: number) => ({ thresholdBase, threshold, membersTotal, membersPresent })
 
 describe('workflow', () => {
-  it('allows exactly the contract moves', () => {
+  it('allows exactly the workflow’s moves', () => {
     expect(nextStatuses('nhap')).toEqual(['da_xet'])
     expect(nextStatuses('da_xet')).toEqual(['nhap', 'da_trinh'])
     expect(nextStatuses('da_trinh')).toEqual(['tra_lai', 'da_quyet_dinh'])
