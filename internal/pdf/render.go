@@ -1124,9 +1124,24 @@ func (r *renderer) footerItem(d Doc) *item {
 	leftW := tw - rightW
 	var left column
 	left.w = leftW
+	right := column{x: leftW, w: rightW}
 	if f.Left != nil {
-		left.lines = r.signerLines(f.Left.Authority, f.Left.Note, "", f.Left.Name, leftW)
-	} else if len(f.Recipients) > 0 {
+		// Two signers: their names share a line, so the block with the
+		// shorter title gets the longer signing space.
+		lTop, lName := r.signerParts(f.Left.Authority, f.Left.Note, "", f.Left.Name, leftW)
+		rTop, rName := r.signerParts(f.Authority, f.Note, f.SignNote, f.SignerName, rightW)
+		if d := linesH(lTop) - linesH(rTop); d > 0 {
+			rTop = append(rTop, spacer(d))
+		} else if d < 0 {
+			lTop = append(lTop, spacer(-d))
+		}
+		left.lines = append(lTop, lName...)
+		right.lines = append(rTop, rName...)
+		it := r.rowItem([]column{left, right}, false, 0)
+		it.before = footerGapPt * ptToMM
+		return it
+	}
+	if len(f.Recipients) > 0 {
 		left.lines = r.layout(para{spans: r.plain("Nơi nhận:", stBI), size: recipHeadPt, align: 'L'}, leftW)
 		dashW := r.m.textW("- ", stReg, recipPt)
 		for _, rc := range f.Recipients {
@@ -1135,7 +1150,6 @@ func (r *renderer) footerItem(d Doc) *item {
 			left.lines = append(left.lines, r.layout(para{spans: r.plain(rc, stReg), prefix: []span{{"- ", stReg}}, size: recipPt, align: 'L', hang: dashW}, leftW)...)
 		}
 	}
-	right := column{x: leftW, w: rightW}
 	right.lines = r.signerLines(f.Authority, f.Note, f.SignNote, f.SignerName, rightW)
 	alignFirstBaselines(&left, &right)
 	it := r.rowItem([]column{left, right}, false, 0)
@@ -1146,6 +1160,22 @@ func (r *renderer) footerItem(d Doc) *item {
 // signerLines: authority (bold caps), an optional italic note under it,
 // the signing space (with an italic note inside) and the name.
 func (r *renderer) signerLines(auth []string, note, spaceNote, name string, w float64) []vline {
+	top, nm := r.signerParts(auth, note, spaceNote, name, w)
+	return append(top, nm...)
+}
+
+// linesH is the height of laid-out lines.
+func linesH(ls []vline) float64 {
+	h := 0.0
+	for _, l := range ls {
+		h += l.h
+	}
+	return h
+}
+
+// signerParts is signerLines split before the name: the authority, its
+// note and the signing space, then the name.
+func (r *renderer) signerParts(auth []string, note, spaceNote, name string, w float64) (top, nameLines []vline) {
 	var ls []vline
 	for _, a := range auth {
 		if a = strings.TrimSpace(a); a != "" {
@@ -1175,9 +1205,9 @@ func (r *renderer) signerLines(auth []string, note, spaceNote, name string, w fl
 		ls = append(ls, spacer(space))
 	}
 	if n := strings.TrimSpace(name); n != "" {
-		ls = append(ls, r.layout(para{spans: r.plain(n, stB), size: signPt, align: 'C'}, w)...)
+		nameLines = r.layout(para{spans: r.plain(n, stB), size: signPt, align: 'C'}, w)
 	}
-	return ls
+	return ls, nameLines
 }
 
 func (r *renderer) appendixItems(a Appendix) []*item {

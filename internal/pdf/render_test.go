@@ -457,12 +457,22 @@ func TestRightSignerNote(t *testing.T) {
 	needPoppler(t)
 	d := docOf(paraB("Nội dung báo cáo."))
 	d.Footer = Footer{Authority: []string{"THỦ TRƯỞNG ĐƠN VỊ"}, Note: "(Ký, đóng dấu)", SignerName: "Trần Văn A",
-		Left: &Signer{Authority: []string{"XÁC NHẬN, ĐỀ NGHỊ"}, Note: "(Ký, đóng dấu)", Name: "Lê Thị B"}}
+		Left: &Signer{Authority: []string{"THỦ TRƯỞNG CẤP TRÊN", "TRỰC TIẾP", "XÁC NHẬN, ĐỀ NGHỊ"}, Note: "(Ký, đóng dấu)", Name: "Lê Thị B"}}
 	pdf, _ := render(t, d)
 	p := bbox(t, pdf)
-	auth, name := p.find(0, "TRƯỞNG"), p.find(0, "Trần")
-	if len(auth) != 1 || len(name) != 1 {
-		t.Fatalf("authority %v, name %v", auth, name)
+	var auth []pword
+	for _, w := range p.find(0, "TRƯỞNG") {
+		if w.xMin > 100*mmPt {
+			auth = append(auth, w)
+		}
+	}
+	name, leftName := p.find(0, "Trần"), p.find(0, "Lê")
+	if len(auth) != 1 || len(name) != 1 || len(leftName) != 1 {
+		t.Fatalf("authority %v, name %v, left name %v", auth, name, leftName)
+	}
+	// Two signers: the names share a line although the left title is three lines long.
+	if !near(baseline(name[0]), baseline(leftName[0]), 0.3) {
+		t.Errorf("the signers' names are not on one line: %v %v", leftName[0], name[0])
 	}
 	var right []pword
 	for _, w := range p.find(0, "(Ký,") {
