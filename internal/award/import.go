@@ -151,17 +151,6 @@ var headerRoles = map[string]role{
 
 var requiredRoles = []role{roleSubject, roleName, roleYear, roleTitle}
 
-// foldHeader reduces a header cell to the letters and digits of its fold.
-func foldHeader(s string) string {
-	var b strings.Builder
-	for _, r := range vntext.Fold(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // PreviewImport reads a file of past awards and says what importing it
 // would do; nothing is written.
 func (s *Service) PreviewImport(ctx context.Context, agencyID, path string) (ImportPreview, error) {
@@ -189,17 +178,12 @@ func (s *Service) CommitImport(ctx context.Context, agencyID, path, sum string) 
 			return err
 		}
 		pv := p.preview
+		c := sheet.Commit{FileName: pv.FileName, SHA256: pv.SHA256, Previewed: sum, ErrorRows: pv.Counts.Error}
 		if len(pv.FileProblems) > 0 {
-			fp := pv.FileProblems[0]
-			e := fault.New(fault.ErrRefused, fp.Key)
-			e.Params = fp.Params
-			return e
+			c.ProblemKey, c.ProblemParams = pv.FileProblems[0].Key, pv.FileProblems[0].Params
 		}
-		if !strings.EqualFold(pv.SHA256, strings.TrimSpace(sum)) {
-			return fault.New(fault.ErrConflict, "errors.import.changed", "file", pv.FileName)
-		}
-		if pv.Counts.Error > 0 {
-			return fault.New(fault.ErrRefused, "errors.import.hasErrors", "count", pv.Counts.Error)
+		if err := c.Check(); err != nil {
+			return err
 		}
 		if len(p.records) > 0 {
 			if err := tx.CreateInBatches(p.records, 25).Error; err != nil {
@@ -362,7 +346,7 @@ func buildImport(tx *gorm.DB, agencyID, path string) (*importPlan, error) {
 	}
 	col := map[role]int{}
 	for i, hdr := range t.Header {
-		if r := headerRoles[foldHeader(hdr)]; r != roleNone {
+		if r := headerRoles[sheet.FoldHeader(hdr)]; r != roleNone {
 			if _, seen := col[r]; !seen {
 				col[r] = i
 			}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"chungsuc/internal/locality"
+	"chungsuc/internal/sheet"
 )
 
 // FuzzDetectFormat: any header is either recognised or names what is missing.
@@ -19,7 +20,7 @@ func FuzzDetectFormat(f *testing.F) {
 		if (format == "") == (len(missing) == 0) {
 			t.Fatalf("format %q, missing %q", format, missing)
 		}
-		_ = locality.FoldHeader(line)
+		_ = sheet.FoldHeader(line)
 	})
 }
 

@@ -144,18 +144,6 @@ var expected = map[string][]struct {
 	FormatVillages: {{roleCode, "Mã xã"}, {roleVillageName, "Tên thôn/bản"}},
 }
 
-// FoldHeader reduces a header cell to the letters and digits of its fold.
-func FoldHeader(s string) string {
-	f := vntext.Fold(s)
-	var b strings.Builder
-	for _, r := range f {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // layout is a recognised header: the format and the column of each role.
 type layout struct {
 	format string
@@ -173,7 +161,7 @@ func DetectFormat(header []string) (format string, missing []string) {
 func detect(header []string) (layout, []string) {
 	l := layout{col: map[role]int{}, header: header}
 	for i, h := range header {
-		r := headerAliases[FoldHeader(h)]
+		r := headerAliases[sheet.FoldHeader(h)]
 		if r == roleNone {
 			continue
 		}
@@ -338,17 +326,12 @@ func (s *Service) CommitImport(ctx context.Context, agencyID, path, sum string) 
 			return err
 		}
 		pv := p.preview
+		c := sheet.Commit{FileName: pv.FileName, SHA256: pv.SHA256, Previewed: sum, ErrorRows: pv.Counts.Error}
 		if len(pv.FileProblems) > 0 {
-			fp := pv.FileProblems[0]
-			e := fault.New(fault.ErrRefused, fp.Key)
-			e.Params = fp.Params
-			return e
+			c.ProblemKey, c.ProblemParams = pv.FileProblems[0].Key, pv.FileProblems[0].Params
 		}
-		if !strings.EqualFold(pv.SHA256, strings.TrimSpace(sum)) {
-			return fault.New(fault.ErrConflict, "errors.import.changed", "file", pv.FileName)
-		}
-		if pv.Counts.Error > 0 {
-			return fault.New(fault.ErrRefused, "errors.import.hasErrors", "count", pv.Counts.Error)
+		if err := c.Check(); err != nil {
+			return err
 		}
 		res, err = p.write(tx, agencyID)
 		return err

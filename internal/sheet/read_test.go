@@ -333,3 +333,35 @@ func FuzzReadXLSX(f *testing.F) {
 		checkTable(t, tb, err)
 	})
 }
+
+func TestFoldHeader(t *testing.T) {
+	for in, want := range map[string]string{
+		"Số quyết định": "soquyetdinh", "SO QUYET DINH:": "soquyetdinh", "số_quyết_định": "soquyetdinh",
+		"Mã TP": "matp", "Đơn vị (2)": "donvi2", "": "",
+	} {
+		if got := FoldHeader(in); got != want {
+			t.Errorf("FoldHeader(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCommitCheck(t *testing.T) {
+	ok := Commit{FileName: "a.xlsx", SHA256: "ABC", Previewed: " abc "}
+	if err := ok.Check(); err != nil {
+		t.Fatalf("the previewed file: %v", err)
+	}
+	for name, c := range map[string]struct {
+		commit Commit
+		key    string
+	}{
+		"file problem first": {Commit{FileName: "a.xlsx", SHA256: "x", Previewed: "y", ProblemKey: "errors.import.noHeader", ErrorRows: 3}, "errors.import.noHeader"},
+		"changed":            {Commit{FileName: "a.xlsx", SHA256: "x", Previewed: "y"}, "errors.import.changed"},
+		"nothing read":       {Commit{FileName: "a.xlsx"}, "errors.import.changed"},
+		"rows in error":      {Commit{FileName: "a.xlsx", SHA256: "x", Previewed: "x", ErrorRows: 2}, "errors.import.hasErrors"},
+	} {
+		var fe *fault.Error
+		if err := c.commit.Check(); !errors.As(err, &fe) || fe.Key != c.key {
+			t.Errorf("%s: %v, want %s", name, err, c.key)
+		}
+	}
+}
