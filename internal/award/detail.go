@@ -104,11 +104,13 @@ func GetProposalTx(tx *gorm.DB, agencyID, id string) (ProposalDetail, error) {
 			files[a.OwnerID] = append(files[a.OwnerID], a)
 		}
 	}
+	subjects, history, err := nomineeSubjects(tx, agencyID, p.ID, noms)
+	if err != nil {
+		return d, err
+	}
 	for _, n := range noms {
-		subj, err := loadSubjectAny(tx, n.SubjectKind, n.UnitID, n.StaffID)
-		if err != nil {
-			return d, err
-		}
+		subj := subjects[subjectKey(n.SubjectKind, n.UnitID, n.StaffID)]
+		subj.Kind, subj.UnitID, subj.StaffID = n.SubjectKind, n.UnitID, n.StaffID
 		nd := NomineeDetail{Nominee: n, Name: subj.Name, Position: subj.Position, UnitName: subj.UnitName,
 			BirthYear: subj.BirthYear, Gender: subj.Gender, Category: subj.Category, Form: forms[n.FormCode],
 			Percent: Percent(n.BallotsFor, p), Passed: n.Voted && Passed(n.BallotsFor, p),
@@ -119,10 +121,8 @@ func GetProposalTx(tx *gorm.DB, agencyID, id string) (ProposalDetail, error) {
 		if f, ok := forms[n.FormCode]; ok {
 			d.Forms[n.FormCode] = f
 		}
-		q := sameSubject(tx.Model(&Record{}), "award_records", n.SubjectKind, n.UnitID, n.StaffID).
-			Where("award_records.agency_id = ? AND (award_records.proposal_id IS NULL OR award_records.proposal_id <> ?)", agencyID, p.ID)
-		if err := q.Order("year ASC").Order("decision_date ASC").Order("id ASC").Find(&nd.History).Error; err != nil {
-			return d, fmt.Errorf("nominee history: %w", err)
+		if h := history[subjectKey(n.SubjectKind, n.UnitID, n.StaffID)]; h != nil {
+			nd.History = h
 		}
 		if nd.Passed {
 			d.Passed++
@@ -191,4 +191,84 @@ func (s *Service) SetDocuments(ctx context.Context, agencyID, proposalID string,
 		}
 		return nil
 	})
+}
+
+// subjectKey names a unit or a person across the nominees of a batch.
+func subjectKey(kind string, unitID, staffID *string) string {
+	switch {
+	case kind == SubjectUnit && unitID != nil:
+		return "u:" + *unitID
+	case kind == SubjectStaff && staffID != nil:
+		return "s:" + *staffID
+	}
+	return ""
+}
+
+// nomineeSubjects loads, in a few queries whatever the batch's size, the
+// name, position and unit of every nominee and their earlier titles and
+// awards (the records of this batch's own decision excluded), oldest first.
+func nomineeSubjects(tx *gorm.DB, agencyID, proposalID string, noms []Nominee) (map[string]subject, map[string][]Record, error) {
+	var unitIDs, staffIDs []string
+	for _, n := range noms {
+		switch {
+		case n.SubjectKind == SubjectUnit && n.UnitID != nil:
+			unitIDs = append(unitIDs, *n.UnitID)
+		case n.SubjectKind == SubjectStaff && n.StaffID != nil:
+			staffIDs = append(staffIDs, *n.StaffID)
+		}
+	}
+	subjects := map[string]subject{}
+	history := map[string][]Record{}
+	if len(unitIDs)+len(staffIDs) == 0 {
+		return subjects, history, nil
+	}
+	var people []staffRow
+	if len(staffIDs) > 0 {
+		if err := tx.Unscoped().Where("id IN ?", staffIDs).Find(&people).Error; err != nil {
+			return nil, nil, fmt.Errorf("nominee staff: %w", err)
+		}
+	}
+	allUnits := append([]string{}, unitIDs...)
+	for _, p := range people {
+		if p.UnitID != nil {
+			allUnits = append(allUnits, *p.UnitID)
+		}
+	}
+	unitName := map[string]string{}
+	if len(allUnits) > 0 {
+		var units []unitRow
+		if err := tx.Unscoped().Where("id IN ?", allUnits).Find(&units).Error; err != nil {
+			return nil, nil, fmt.Errorf("nominee units: %w", err)
+		}
+		for _, u := range units {
+			unitName[u.ID] = u.Name
+		}
+	}
+	for _, id := range unitIDs {
+		subjects["u:"+id] = subject{Name: unitName[id]}
+	}
+	for _, p := range people {
+		s := subject{Name: p.FullName, Position: p.Position, BirthYear: p.BirthYear, Gender: p.Gender, Category: p.Category}
+		if p.UnitID != nil {
+			s.UnitName = unitName[*p.UnitID]
+		}
+		subjects["s:"+p.ID] = s
+	}
+	if len(unitIDs) == 0 {
+		unitIDs = []string{""}
+	}
+	if len(staffIDs) == 0 {
+		staffIDs = []string{""}
+	}
+	var recs []Record
+	if err := tx.Where("agency_id = ? AND (proposal_id IS NULL OR proposal_id <> ?)", agencyID, proposalID).
+		Where("(subject_kind = ? AND unit_id IN ?) OR (subject_kind = ? AND staff_id IN ?)", SubjectUnit, unitIDs, SubjectStaff, staffIDs).
+		Order("year ASC").Order("decision_date ASC").Order("id ASC").Find(&recs).Error; err != nil {
+		return nil, nil, fmt.Errorf("nominee history: %w", err)
+	}
+	for _, r := range recs {
+		k := subjectKey(r.SubjectKind, r.UnitID, r.StaffID)
+		history[k] = append(history[k], r)
+	}
+	return subjects, history, nil
 }
