@@ -21,11 +21,11 @@ func awardCmd(ctx context.Context, env Env, dsn string, a Args) int {
 	switch {
 	case len(a.Command) == 3 && a.Command[1] == "dossier" && a.Out != "":
 		return runOrFail(fail, awardDossier(ctx, env, dsn, a.Command[2], a.Out))
-	case len(a.Command) >= 2 && a.Command[1] == "dossier" && a.Out == "":
-		env.sayErr("cli.missingFile", "command", "award dossier --out")
-		return ExitUsage
 	case len(a.Command) == 2 && a.Command[1] == "dossier":
 		env.sayErr("cli.award.missingID")
+		return ExitUsage
+	case len(a.Command) == 3 && a.Command[1] == "dossier":
+		env.sayErr("cli.missingFile", "command", "award dossier --out")
 		return ExitUsage
 	}
 	env.sayErr("cli.unknownCommand", "command", joinWords(a.Command))

@@ -65,6 +65,9 @@ func TestAwardDossierCommand(t *testing.T) {
 	if r = run(t, m, "award", "dossier", id, "--db", dsn); r.code != cli.ExitUsage {
 		t.Fatalf("no --out: %+v", r)
 	}
+	if r = run(t, m, "award", "dossier", "--db", dsn); r.code != cli.ExitUsage || !strings.Contains(r.stderr, "Thiếu mã đợt") {
+		t.Fatalf("neither id nor --out: the id is asked for first: %+v", r)
+	}
 	if r = run(t, m, "award", "dossier", "--out", filepath.Join(dir, "x.pdf"), "--db", dsn); r.code != cli.ExitUsage || !strings.Contains(r.stderr, "Thiếu mã đợt") {
 		t.Fatalf("no id: %+v", r)
 	}
